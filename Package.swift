@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ducha",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ducha", targets: ["ducha"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System libraries: module maps and inline shims only.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .systemLibrary(
+            name: "CEditline",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+
+        // Pure domain values and rules (no I/O).
+        .target(name: "DuchaCore"),
+        // SQLite connection, schema migrations, reads and writes.
+        .target(name: "DuchaStore", dependencies: ["DuchaCore", "CSQLite"]),
+        // The deterministic Dazhou 2016 demo scenario.
+        .target(name: "DuchaDemo", dependencies: ["DuchaCore", "DuchaStore"]),
+        // Session, commands, rendering, input loop, line editor.
+        .target(name: "DuchaShell", dependencies: ["DuchaCore", "DuchaStore", "DuchaDemo", "CEditline"]),
+        // The executable: arguments, wiring, exit codes.
+        .executableTarget(
+            name: "ducha",
+            dependencies: [
+                "DuchaShell",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "DuchaCoreTests", dependencies: ["DuchaCore"]),
+        .testTarget(name: "DuchaStoreTests", dependencies: ["DuchaStore"]),
+        .testTarget(name: "DuchaDemoTests", dependencies: ["DuchaDemo", "DuchaStore"]),
+        .testTarget(name: "DuchaShellTests", dependencies: ["DuchaShell"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ducha"]),
+    ]
+)

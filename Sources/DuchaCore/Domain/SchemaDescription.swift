@@ -1,0 +1,198 @@
+/// One column of a stored table, as the shell and the query compiler see it.
+public struct ColumnDescription: Sendable, Hashable {
+    /// The column's name in the store.
+    public let name: String
+    /// What the column holds.
+    public let kind: ColumnKind
+    /// Whether the column may be NULL.
+    public let nullable: Bool
+    /// The table this column refers to, for a foreign key.
+    public let references: String?
+    /// What the column means, in a few words.
+    public let summary: String
+
+    /// Describes a column.
+    public init(_ name: String, _ kind: ColumnKind, nullable: Bool = false, references: String? = nil, _ summary: String) {
+        self.name = name
+        self.kind = kind
+        self.nullable = nullable
+        self.references = references
+        self.summary = summary
+    }
+}
+
+/// One stored table: its columns and the column that names a row for people.
+public struct TableDescription: Sendable, Hashable {
+    /// The table's name in the store.
+    public let name: String
+    /// The columns, in the table's order; `id` first.
+    public let columns: [ColumnDescription]
+    /// The column people use to name a row (`name`, `number`), if any.
+    public let labelColumn: String?
+    /// What the table holds.
+    public let summary: String
+
+    /// The column called `name`, if present.
+    public func column(_ name: String) -> ColumnDescription? {
+        columns.first { $0.name == name }
+    }
+}
+
+/// The store's tables as the rest of the program knows them. The store's migrations
+/// create exactly these columns; a contract test keeps the two equal.
+public enum SchemaDescription {
+    /// The schema version these descriptions match.
+    public static let version = 1
+
+    /// The table behind an entity (a source of the language).
+    public static func table(for entity: Entity) -> TableDescription {
+        table(named: entity.rawValue)!
+    }
+
+    /// The table with this name.
+    public static func table(named name: String) -> TableDescription? {
+        tables.first { $0.name == name }
+    }
+
+    /// Every table, in creation order.
+    public static let tables: [TableDescription] = [
+        TableDescription(name: "regions", columns: [
+            ColumnDescription("id", .integer, "row id"),
+            ColumnDescription("name", .text, "name, e.g. 万源市"),
+            ColumnDescription("code", .text, "two-letter code used in case numbers, e.g. WY"),
+            ColumnDescription("level", .text, "city, district, county or county_city"),
+        ], labelColumn: "name", summary: Entity.regions.summary),
+        TableDescription(name: "departments", columns: [
+            ColumnDescription("id", .integer, "row id"),
+            ColumnDescription("name", .text, "name, unique, e.g. 市农业局"),
+            ColumnDescription("region_id", .integer, references: "regions", "the region it belongs to"),
+            ColumnDescription("parent_id", .integer, nullable: true, references: "departments", "the department it is a unit of"),
+            ColumnDescription("platform", .text, "online, or none when no platform is set up"),
+            ColumnDescription("terminals", .integer, "computers connected to the government extranet"),
+        ], labelColumn: "name", summary: Entity.departments.summary),
+        TableDescription(name: "workflows", columns: [
+            ColumnDescription("id", .integer, "row id"),
+            ColumnDescription("name", .text, "name"),
+            ColumnDescription("department_id", .integer, nullable: true, references: "departments", "owner; empty for a template"),
+            ColumnDescription("template_id", .integer, nullable: true, references: "workflows", "the template it was copied from"),
+            ColumnDescription("is_template", .flag, "1 for a template offered to departments"),
+        ], labelColumn: "name", summary: Entity.workflows.summary),
+        TableDescription(name: "workflow_steps", columns: [
+            ColumnDescription("id", .integer, "row id"),
+            ColumnDescription("workflow_id", .integer, references: "workflows", "the workflow"),
+            ColumnDescription("position", .integer, "order within the workflow, from 1"),
+            ColumnDescription("name", .text, "step name, e.g. 受理"),
+            ColumnDescription("role", .text, "who does it: clerk, reviewer, leader or supervisor"),
+            ColumnDescription("time_limit", .integer, nullable: true, "time limit in working days"),
+            ColumnDescription("leader_review", .flag, "1 when this is the leader's review or approval"),
+            ColumnDescription("risk_point", .flag, "1 when marked as a risk point (风险点)"),
+            ColumnDescription("supervision_point", .flag, "1 when marked as a supervision point (监察点)"),
+        ], labelColumn: "name", summary: "流程环节 the configured steps of each workflow"),
+        TableDescription(name: "items", columns: [
+            ColumnDescription("id", .integer, "row id"),
+            ColumnDescription("code", .text, "item code on the platform"),
+            ColumnDescription("name", .text, "item name"),
+            ColumnDescription("category", .text, "one of the ten categories, e.g. 行政处罚"),
+            ColumnDescription("department_id", .integer, references: "departments", "the department that holds it"),
+            ColumnDescription("workflow_id", .integer, nullable: true, references: "workflows", "its workflow"),
+            ColumnDescription("status", .text, "active or abolished on the platform"),
+            ColumnDescription("effective", .date, nullable: true, "date it took effect"),
+            ColumnDescription("abolished", .date, nullable: true, "date it was abolished on the platform"),
+        ], labelColumn: "name", summary: Entity.items.summary),
+        TableDescription(name: "catalog", columns: [
+            ColumnDescription("id", .integer, "row id"),
+            ColumnDescription("code", .text, "item code as published"),
+            ColumnDescription("name", .text, "item name as published"),
+            ColumnDescription("category", .text, "category as published"),
+            ColumnDescription("department_id", .integer, references: "departments", "the department it is published for"),
+            ColumnDescription("published", .date, "date of the announcement"),
+            ColumnDescription("abolished", .date, nullable: true, "date a later announcement abolished it"),
+        ], labelColumn: "name", summary: Entity.catalog.summary),
+        TableDescription(name: "operators", columns: [
+            ColumnDescription("id", .integer, "row id"),
+            ColumnDescription("name", .text, "person's name"),
+            ColumnDescription("department_id", .integer, references: "departments", "department"),
+            ColumnDescription("role", .text, "clerk, reviewer, leader or supervisor"),
+        ], labelColumn: "name", summary: Entity.operators.summary),
+        TableDescription(name: "cases", columns: [
+            ColumnDescription("id", .integer, "row id"),
+            ColumnDescription("number", .text, "case number, e.g. 2016-WY-0007"),
+            ColumnDescription("item_id", .integer, references: "items", "the power item exercised"),
+            ColumnDescription("department_id", .integer, references: "departments", "the department that ran it"),
+            ColumnDescription("opened", .instant, "when the case was opened (accepted)"),
+            ColumnDescription("decided", .instant, nullable: true, "when the decision was made"),
+            ColumnDescription("result", .text, nullable: true, "outcome, e.g. 准予许可"),
+            ColumnDescription("created", .instant, "when the case was created on the platform"),
+        ], labelColumn: "number", summary: Entity.cases.summary),
+        TableDescription(name: "steps", columns: [
+            ColumnDescription("id", .integer, "row id"),
+            ColumnDescription("case_id", .integer, references: "cases", "the case"),
+            ColumnDescription("workflow_step_id", .integer, nullable: true, references: "workflow_steps", "the workflow step done"),
+            ColumnDescription("operator_id", .integer, nullable: true, references: "operators", "who recorded it"),
+            ColumnDescription("occurred", .instant, "when the step happened"),
+            ColumnDescription("recorded", .instant, nullable: true, "when it was entered on the platform"),
+            ColumnDescription("note", .text, nullable: true, "remark"),
+        ], labelColumn: nil, summary: Entity.steps.summary),
+        TableDescription(name: "alerts", columns: [
+            ColumnDescription("id", .integer, "row id"),
+            ColumnDescription("case_id", .integer, references: "cases", "the case"),
+            ColumnDescription("workflow_step_id", .integer, nullable: true, references: "workflow_steps", "the step it is about"),
+            ColumnDescription("kind", .text, "overtime or rule"),
+            ColumnDescription("level", .text, "warning (预警) or alarm (报警)"),
+            ColumnDescription("raised", .instant, "when it was raised"),
+            ColumnDescription("handled", .instant, nullable: true, "when a supervisor handled it"),
+            ColumnDescription("handled_by", .integer, nullable: true, references: "operators", "the supervisor who handled it"),
+            ColumnDescription("disposition", .text, nullable: true, "what was done"),
+        ], labelColumn: nil, summary: Entity.alerts.summary),
+        TableDescription(name: "logins", columns: [
+            ColumnDescription("id", .integer, "row id"),
+            ColumnDescription("operator_id", .integer, references: "operators", "the supervisor"),
+            ColumnDescription("at", .instant, "when they logged in"),
+        ], labelColumn: nil, summary: Entity.logins.summary),
+        TableDescription(name: "findings", columns: [
+            ColumnDescription("id", .integer, "row id"),
+            ColumnDescription("check_id", .text, "the check that found it"),
+            ColumnDescription("check_version", .integer, "version of the check"),
+            ColumnDescription("parameters", .text, "parameters used, as JSON"),
+            ColumnDescription("period", .text, nullable: true, "the period checked"),
+            ColumnDescription("department_id", .integer, nullable: true, references: "departments", "department concerned"),
+            ColumnDescription("region_id", .integer, nullable: true, references: "regions", "region concerned"),
+            ColumnDescription("evidence", .text, "ids of the rows involved, as JSON"),
+            ColumnDescription("measure", .text, nullable: true, "computed values, as JSON"),
+            ColumnDescription("found", .instant, "when it was found"),
+        ], labelColumn: nil, summary: Entity.findings.summary),
+        TableDescription(name: "orders", columns: [
+            ColumnDescription("id", .integer, "row id"),
+            ColumnDescription("number", .text, "order number, e.g. 2016-018-007"),
+            ColumnDescription("department_id", .integer, nullable: true, references: "departments", "addressee department"),
+            ColumnDescription("region_id", .integer, nullable: true, references: "regions", "addressee region"),
+            ColumnDescription("leader", .text, nullable: true, "responsible leader"),
+            ColumnDescription("requirement", .text, "what must be rectified"),
+            ColumnDescription("issued", .instant, nullable: true, "when it was issued"),
+            ColumnDescription("issued_by", .text, nullable: true, "who issued it"),
+            ColumnDescription("due", .date, "deadline"),
+            ColumnDescription("copy_to", .text, nullable: true, "copy-to list (抄送)"),
+            ColumnDescription("status", .text, "lifecycle state"),
+        ], labelColumn: "number", summary: Entity.orders.summary),
+        TableDescription(name: "audit", columns: [
+            ColumnDescription("id", .integer, "row id"),
+            ColumnDescription("at", .instant, "when"),
+            ColumnDescription("actor", .text, "who"),
+            ColumnDescription("command", .text, "the command text"),
+            ColumnDescription("change", .text, "what changed, as JSON"),
+            ColumnDescription("previous_hash", .text, "hash of the previous entry"),
+            ColumnDescription("hash", .text, "hash of this entry and the previous hash"),
+        ], labelColumn: nil, summary: Entity.audit.summary),
+        TableDescription(name: "labels", columns: [
+            ColumnDescription("id", .integer, "row id"),
+            ColumnDescription("anomaly", .text, "the anomaly injected, e.g. one-person-case"),
+            ColumnDescription("entity", .text, "the table of the labelled row"),
+            ColumnDescription("entity_id", .integer, "the labelled row's id"),
+            ColumnDescription("detail", .text, nullable: true, "what was done"),
+        ], labelColumn: nil, summary: "标注 ground truth of the demo scenario: where each anomaly was injected"),
+        TableDescription(name: "settings", columns: [
+            ColumnDescription("key", .text, "setting name"),
+            ColumnDescription("value", .text, "setting value"),
+        ], labelColumn: "key", summary: "设置 settings kept with the data, such as the story date"),
+    ]
+}

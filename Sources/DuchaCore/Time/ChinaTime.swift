@@ -1,0 +1,62 @@
+/// Calendar logic in Asia/Shanghai. China Standard Time has been UTC+8 all year since
+/// 1991 (no daylight saving), so for every date this project handles the zone is a
+/// fixed offset and needs no time-zone database.
+public enum ChinaTime {
+    /// The offset of Asia/Shanghai from UTC, in seconds.
+    public static let offsetSeconds: Int64 = 8 * 3600
+
+    /// A local wall-clock time in Asia/Shanghai.
+    public struct LocalTime: Hashable, Sendable {
+        /// The local calendar date.
+        public let date: CivilDate
+        /// Hour of the day, 0 to 23.
+        public let hour: Int
+        /// Minute, 0 to 59.
+        public let minute: Int
+        /// Second, 0 to 59.
+        public let second: Int
+        /// Milliseconds within the second, 0 to 999.
+        public let millisecond: Int
+    }
+
+    /// The instant at which a local date and time of day occurs in Asia/Shanghai.
+    public static func instant(_ date: CivilDate, hour: Int = 0, minute: Int = 0, second: Int = 0) -> Instant {
+        let localSeconds = Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        return Instant(millisecondsSinceEpoch: (localSeconds - offsetSeconds) * 1000)
+    }
+
+    /// The local date and time of day of an instant in Asia/Shanghai.
+    public static func local(_ instant: Instant) -> LocalTime {
+        let localMilliseconds = instant.millisecondsSinceEpoch + offsetSeconds * 1000
+        var days = localMilliseconds / Milliseconds.day
+        var rest = localMilliseconds % Milliseconds.day
+        if rest < 0 {
+            rest += Milliseconds.day
+            days -= 1
+        }
+        let seconds = Int(rest / 1000)
+        return LocalTime(
+            date: CivilDate(daysSinceEpoch: Int(days)),
+            hour: seconds / 3600, minute: seconds % 3600 / 60, second: seconds % 60,
+            millisecond: Int(rest % 1000))
+    }
+
+    /// The local calendar date of an instant.
+    public static func date(of instant: Instant) -> CivilDate { local(instant).date }
+
+    /// `YYYY-MM-DD HH:MM:SS` in local time.
+    public static func format(_ instant: Instant) -> String {
+        let time = local(instant)
+        return time.date.description + " " + CivilDate.padded(time.hour, 2) + ":" + CivilDate.padded(time.minute, 2)
+            + ":" + CivilDate.padded(time.second, 2)
+    }
+
+    /// ISO 8601 with the +08:00 offset, for machine-readable output.
+    public static func iso8601(_ instant: Instant) -> String {
+        let time = local(instant)
+        var text = time.date.description + "T" + CivilDate.padded(time.hour, 2) + ":" + CivilDate.padded(time.minute, 2)
+            + ":" + CivilDate.padded(time.second, 2)
+        if time.millisecond != 0 { text += "." + CivilDate.padded(time.millisecond, 3) }
+        return text + "+08:00"
+    }
+}

@@ -1,0 +1,17 @@
+/// A statement ready to run: its text with `?` placeholders, the values bound to
+/// them, and what its result columns hold. No value is ever part of the text.
+public struct SQLStatement: Sendable, Hashable {
+    /// The SQL text.
+    public let text: String
+    /// The values for the placeholders, in order.
+    public let parameters: [Value]
+    /// The result columns, when known before running; empty means "ask SQLite".
+    public let columns: [ResultColumn]
+
+    /// Makes a statement.
+    public init(_ text: String, parameters: [Value] = [], columns: [ResultColumn] = []) {
+        self.text = text
+        self.parameters = parameters
+        self.columns = columns
+    }
+}

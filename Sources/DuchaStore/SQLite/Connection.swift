@@ -1,0 +1,128 @@
+import CSQLite
+import DuchaCore
+
+/// One SQLite connection: a thin layer over the C API, owned by one thread at a time.
+public final class Connection {
+    /// How to open a file.
+    public enum Mode: Sendable {
+        /// Read only; the file must exist.
+        case readOnly
+        /// Read and write; the file must exist.
+        case readWrite
+        /// Read and write, creating the file when it does not exist.
+        case create
+    }
+
+    let handle: OpaquePointer
+    /// The path as given.
+    public let path: String
+    private var progressContext: Unmanaged<ProgressBox>?
+
+    /// Opens `path` (`:memory:` for a private in-memory database).
+    public init(path: String, mode: Mode) throws {
+        var handle: OpaquePointer?
+        let flags: Int32
+        switch mode {
+        case .readOnly: flags = SQLITE_OPEN_READONLY
+        case .readWrite: flags = SQLITE_OPEN_READWRITE
+        case .create: flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        }
+        let code = sqlite3_open_v2(path, &handle, flags | SQLITE_OPEN_NOMUTEX, nil)
+        guard code == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(handle)
+            throw StoreError.cannotOpen(path: path, reason: message)
+        }
+        self.handle = handle
+        self.path = path
+        sqlite3_extended_result_codes(handle, 1)
+    }
+
+    deinit {
+        progressContext?.release()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Whether the connection cannot write (opened read-only or the file is read-only).
+    public var isReadOnly: Bool { sqlite3_db_readonly(handle, "main") == 1 }
+
+    /// Waits up to `milliseconds` for another connection's lock before giving up.
+    public func setBusyTimeout(milliseconds: Int32) {
+        sqlite3_busy_timeout(handle, milliseconds)
+    }
+
+    /// Runs one or more statements that take no parameters and return no rows.
+    public func execute(_ sql: String) throws {
+        var errorMessage: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
+        if code != SQLITE_OK {
+            let message = errorMessage.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(code))
+            sqlite3_free(errorMessage)
+            throw error(code: code, message: message, sql: sql)
+        }
+    }
+
+    /// Compiles one statement.
+    public func prepare(_ sql: String) throws -> Statement {
+        var statement: OpaquePointer?
+        let code = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+        guard code == SQLITE_OK, let statement else {
+            throw error(code: code, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+        }
+        return Statement(connection: self, handle: statement, sql: sql)
+    }
+
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    public func transaction<T>(immediate: Bool = true, _ body: () throws -> T) throws -> T {
+        try execute(immediate ? "BEGIN IMMEDIATE" : "BEGIN")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            if sqlite3_get_autocommit(handle) == 0 { try? execute("ROLLBACK") }
+            throw error
+        }
+    }
+
+    /// Asks `shouldInterrupt` every few thousand virtual-machine steps; when it answers
+    /// true, the running statement stops with `StoreError.interrupted`.
+    public func setInterruptCheck(_ shouldInterrupt: (@Sendable () -> Bool)?) {
+        progressContext?.release()
+        progressContext = nil
+        guard let shouldInterrupt else {
+            sqlite3_progress_handler(handle, 0, nil, nil)
+            return
+        }
+        let box = Unmanaged.passRetained(ProgressBox(shouldInterrupt))
+        progressContext = box
+        sqlite3_progress_handler(handle, 10_000, { context in
+            guard let context else { return 0 }
+            return Unmanaged<ProgressBox>.fromOpaque(context).takeUnretainedValue().check() ? 1 : 0
+        }, box.toOpaque())
+    }
+
+    /// The rowid of the last row inserted on this connection.
+    public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// Rows changed by the last statement.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    func error(code: Int32, message: String, sql: String?) -> StoreError {
+        let primary = code & 0xFF
+        if primary == SQLITE_INTERRUPT { return .interrupted }
+        if primary == SQLITE_NOTADB { return .notADatabase(path: path) }
+        if primary == SQLITE_READONLY { return .readOnly(path: path) }
+        return .sqlite(code: code, message: message, sql: sql)
+    }
+
+    func lastError(code: Int32, sql: String?) -> StoreError {
+        error(code: code, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
+    }
+}
+
+/// Holds the interrupt check for SQLite's progress handler.
+final class ProgressBox {
+    let check: @Sendable () -> Bool
+    init(_ check: @escaping @Sendable () -> Bool) { self.check = check }
+}

@@ -1,0 +1,170 @@
+import CSQLite
+import DuchaCore
+
+/// The inspection database: opens and migrates it, runs statements, writes rows.
+/// The only layer that knows SQL besides the query compiler's generator.
+public final class Store {
+    /// The connection, for the store's own extensions and tests.
+    public let connection: Connection
+    /// The path as given (`:memory:` for an in-memory store).
+    public let path: String
+
+    /// How `open` treats the file.
+    public enum Access: Sendable {
+        /// Read and write; create the file (with the current schema) when missing.
+        case readWriteCreate
+        /// Read and write; the file must exist.
+        case readWrite
+        /// Read only; the file must exist and every change is refused.
+        case readOnly
+    }
+
+    private init(connection: Connection, path: String) {
+        self.connection = connection
+        self.path = path
+    }
+
+    /// Opens (and, when writable, migrates) the database at `path`. Nothing is written
+    /// to a file that turns out not to be a ducha database.
+    public static func open(path: String, access: Access = .readWriteCreate) throws -> Store {
+        let exists = FileProbe.exists(path)
+        if !exists && access != .readWriteCreate {
+            throw StoreError.cannotOpen(path: path, reason: "no such file; give the path of an existing database")
+        }
+        if exists && access != .readOnly && !FileProbe.isWritable(path) {
+            throw StoreError.readOnly(path: path)
+        }
+        let mode: Connection.Mode = access == .readOnly ? .readOnly : (exists ? .readWrite : .create)
+        let connection = try Connection(path: path, mode: mode)
+        let store = Store(connection: connection, path: path)
+        try store.prepare(isNew: !exists, writable: access != .readOnly)
+        return store
+    }
+
+    /// A private, empty database in memory, with the current schema.
+    public static func inMemory() throws -> Store {
+        let store = Store(connection: try Connection(path: ":memory:", mode: .create), path: ":memory:")
+        try store.prepare(isNew: true, writable: true)
+        return store
+    }
+
+    private func prepare(isNew: Bool, writable: Bool) throws {
+        connection.setBusyTimeout(milliseconds: 5000)
+        let found = try schemaVersion()
+        if found > SchemaDescription.version {
+            throw StoreError.newerSchema(path: path, found: found, supported: SchemaDescription.version)
+        }
+        if try found == 0 && !isNew && tableCount() > 0 {
+            throw StoreError.foreignDatabase(path: path)
+        }
+        try connection.execute("PRAGMA foreign_keys = ON")
+        guard writable else {
+            if found < SchemaDescription.version {
+                throw StoreError.cannotOpen(path: path, reason: "its schema (version \(found)) needs an upgrade to version \(SchemaDescription.version); open it once without --read-only")
+            }
+            return
+        }
+        if path != ":memory:" {
+            try connection.execute("PRAGMA journal_mode = WAL")
+            try connection.execute("PRAGMA synchronous = NORMAL")
+        }
+        try Migrator(connection: connection).migrate()
+    }
+
+    /// The schema version recorded in the database (0 for an empty file).
+    public func schemaVersion() throws -> Int {
+        let statement = try connection.prepare("PRAGMA user_version")
+        _ = try statement.step()
+        return Int(statement.integer(at: 0))
+    }
+
+    private func tableCount() throws -> Int64 {
+        let statement = try connection.prepare("SELECT count(*) FROM sqlite_schema")
+        _ = try statement.step()
+        return statement.integer(at: 0)
+    }
+
+    /// Whether every change will be refused.
+    public var isReadOnly: Bool { connection.isReadOnly }
+
+    // MARK: Settings
+
+    /// The setting stored under `key`, if any.
+    public func setting(_ key: String) throws -> String? {
+        let statement = try connection.prepare("SELECT value FROM settings WHERE key = ?")
+        try statement.bind(.text(key), at: 1)
+        return try statement.step() ? statement.text(at: 0) : nil
+    }
+
+    /// Stores `value` under `key`, replacing any earlier value.
+    public func setSetting(_ key: String, to value: String) throws {
+        let statement = try connection.prepare(
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        try statement.bind([.text(key), .text(value)])
+        try statement.run()
+    }
+
+    // MARK: Reading
+
+    /// Runs `statement`, handing its column descriptions once and then each row.
+    /// Returns the number of rows.
+    @discardableResult
+    public func run(_ statement: SQLStatement, columns: ([ResultColumn]) throws -> Void,
+                    row: ([Value]) throws -> Void) throws -> Int {
+        let compiled = try connection.prepare(statement.text)
+        if statement.parameters.count != compiled.parameterCount {
+            throw StoreError.sqlite(code: SQLITE_RANGE, message: "the statement takes \(compiled.parameterCount) parameters, \(statement.parameters.count) given", sql: statement.text)
+        }
+        try compiled.bind(statement.parameters)
+        let described = statement.columns.count == compiled.columnCount
+            ? statement.columns
+            : (0..<compiled.columnCount).map { ResultColumn(compiled.columnName($0), .any) }
+        try columns(described)
+        var count = 0
+        while try compiled.step() {
+            try row(compiled.row())
+            count += 1
+        }
+        return count
+    }
+
+    /// Runs a statement that must not write (for `.sql`); refuses any that would.
+    @discardableResult
+    public func runReadOnly(_ sql: String, columns: ([ResultColumn]) throws -> Void,
+                            row: ([Value]) throws -> Void) throws -> Int {
+        let compiled = try connection.prepare(sql)
+        guard compiled.isReadOnly else { throw StoreError.writeRefused(sql: sql) }
+        return try run(SQLStatement(sql), columns: columns, row: row)
+    }
+
+    /// SQLite's query plan for a statement.
+    public func queryPlan(_ statement: SQLStatement) throws -> [String] {
+        try connection.prepare(statement.text).queryPlan()
+    }
+
+    /// The number of rows in a table described by `SchemaDescription`.
+    public func count(_ table: TableDescription) throws -> Int64 {
+        let statement = try connection.prepare("SELECT count(*) FROM \(Store.quoted(table.name))")
+        _ = try statement.step()
+        return statement.integer(at: 0)
+    }
+
+    /// Names as SQL identifiers, always quoted.
+    static func quoted(_ identifier: String) -> String {
+        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension String {
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard contains(target) else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}
