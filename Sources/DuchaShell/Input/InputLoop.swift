@@ -1,0 +1,151 @@
+import DuchaCore
+import DuchaStore
+
+/// The one input loop: it serves the terminal, pipes, `-c`, `-f`, `.read` and the
+/// startup file alike. It joins continuation lines into entries, runs each, reports
+/// errors, and decides the exit status.
+public enum InputLoop {
+    /// How a run ends.
+    public struct Result: Sendable, Equatable {
+        /// The exit status: that of the first failure, or success.
+        public let status: ExitStatus
+        /// Whether `.quit` (or Ctrl-D) ended it.
+        public let quit: Bool
+    }
+
+    /// Runs every entry of `source`. With `bail`, stops at the first failure.
+    static func run(_ source: inout some LineSource, in session: Session, bail: Bool, promptWidth: Int = 0) -> Result {
+        var status = ExitStatus.success
+        var pending: [String] = []
+        var start: SourcePosition?
+        func fail(_ error: ShellError) -> Bool {
+            if !error.alreadyReported { report(error, interactive: source.isInteractive, pendingLine: pending.count == 1 ? pending[0] : nil, promptWidth: promptWidth, in: session) }
+            if status == .success { status = error.exitStatus }
+            return bail || error.code == .interrupted && !source.isInteractive
+        }
+        while true {
+            let event = source.next(continuing: !pending.isEmpty)
+            switch event {
+            case .end:
+                if !pending.isEmpty, let start {
+                    let error = ShellError(.unfinishedInput, "the input ended inside an entry that continues (a trailing | or \\); finish it or remove the continuation", at: start)
+                    _ = fail(error)
+                }
+                session.output.flush()
+                return Result(status: status, quit: false)
+            case .interrupted:
+                InterruptSignal.take()
+                pending = []
+                start = nil
+                if source.isInteractive {
+                    session.diagnostics.line("^C")
+                    session.diagnostics.flush()
+                    continue
+                }
+                _ = fail(ShellError(.interrupted, "interrupted"))
+                return Result(status: .interrupted, quit: true)
+            case .invalid(let error):
+                pending = []
+                start = nil
+                if fail(error) { return Result(status: status, quit: false) }
+            case .line(let text, let number):
+                if pending.isEmpty {
+                    if text.trimmingBlanks().isEmpty || text.trimmingBlanks().hasPrefix("--") { continue }
+                    start = SourcePosition(source: source.name, line: number, column: 1)
+                }
+                let (piece, continues) = continuation(of: text)
+                pending.append(piece)
+                if continues { continue }
+                let entry = Entry(text: pending.joined(separator: " "), position: start!)
+                if source.isInteractive { source.remember(entry.text) }
+                let outcome = execute(entry, in: session)
+                pending = []
+                start = nil
+                switch outcome {
+                case .success(.quit):
+                    session.output.flush()
+                    return Result(status: status, quit: true)
+                case .success(.proceed):
+                    continue
+                case .failure(let error):
+                    pending = [text]
+                    let stop = fail(error)
+                    pending = []
+                    if stop { return Result(status: status, quit: true) }
+                }
+            }
+        }
+    }
+
+    /// Runs a script file as `.read` does, reporting its errors under its own name.
+    static func runScript(path: String, in session: Session, at position: SourcePosition) throws {
+        guard session.readDepth < 16 else {
+            throw ShellError(.readDepth, ".read is nested more than 16 deep; does a script read itself?", at: position)
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try session.files.read(path)
+        } catch let error as ShellError {
+            throw error.placed(at: position)
+        }
+        session.readDepth += 1
+        defer { session.readDepth -= 1 }
+        var source = TextLineSource(name: path, bytes: bytes)
+        let result = run(&source, in: session, bail: session.bail)
+        if result.status != .success {
+            var error = ShellError(result.status == .interrupted ? .interrupted : .scriptFailed, "\(path) failed", at: position)
+            error.alreadyReported = true
+            error.statusOverride = result.status
+            throw error
+        }
+    }
+
+    /// A line without its continuation mark, and whether the entry goes on.
+    static func continuation(of line: String) -> (String, Bool) {
+        var text = line
+        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+        if text.hasSuffix("\\") { return (String(text.dropLast()), true) }
+        if text.hasSuffix("|") && !text.trimmingBlanks().hasPrefix(".") { return (text, true) }
+        return (text, false)
+    }
+
+    private static func execute(_ entry: Entry, in session: Session) -> Swift.Result<DotOutcome, ShellError> {
+        let started = ContinuousClock.now
+        defer {
+            if session.timer {
+                let elapsed = ContinuousClock.now - started
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                session.output.line("time: " + formatSeconds(seconds) + " s")
+            }
+        }
+        do {
+            let outcome = try EntryRunner.run(entry, in: session)
+            if InterruptSignal.take() { return .failure(ShellError(.interrupted, "interrupted", at: entry.position)) }
+            return .success(outcome)
+        } catch let error as ShellError {
+            InterruptSignal.take()
+            return .failure(error.placed(at: entry.position))
+        } catch {
+            InterruptSignal.take()
+            return .failure(ShellError.from(error).placed(at: entry.position))
+        }
+    }
+
+    private static func report(_ error: ShellError, interactive: Bool, pendingLine: String?, promptWidth: Int, in session: Session) {
+        session.output.flush()
+        if interactive, let position = error.position, position.source == "<terminal>", let line = pendingLine {
+            let before = String(line.prefix(max(0, position.column - 1)))
+            session.diagnostics.line(String(repeating: " ", count: promptWidth + before.displayWidth) + "^")
+            session.diagnostics.line("error: " + error.message)
+        } else {
+            session.diagnostics.line(error.rendered)
+        }
+        session.diagnostics.flush()
+    }
+
+    static func formatSeconds(_ seconds: Double) -> String {
+        let milliseconds = Int((seconds * 1000).rounded())
+        let whole = milliseconds / 1000, fraction = milliseconds % 1000
+        return "\(whole)." + String(repeating: "0", count: 3 - String(fraction).count) + String(fraction)
+    }
+}

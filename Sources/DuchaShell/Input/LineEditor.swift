@@ -1,0 +1,200 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CEditline
+import DuchaCore
+
+/// The interactive line editor: libedit's wide-character API, with our own reader so
+/// that Ctrl-C clears the line instead of ending the shell, tab completion from the
+/// command table, and history saved (mode 0600) after every entry.
+final class LineEditor: LineSource {
+    let name = "<terminal>"
+    var isInteractive: Bool { true }
+    private let editLine: OpaquePointer
+    private let history: OpaquePointer
+    private let historyPath: String?
+    private var prompt: UnsafeMutablePointer<wchar_t>
+    private let primaryPrompt: String
+    private let continuationPrompt: String
+    private let complete: (String) -> Completer.Completion
+    private let output: TextOutput
+    private var lineNumber = 0
+
+    /// Makes an editor on the terminal. `complete` receives the text before the cursor.
+    init?(program: String, primaryPrompt: String, continuationPrompt: String, historyPath: String?,
+          output: TextOutput, complete: @escaping (String) -> Completer.Completion) {
+        TerminalLocale.ensureUTF8()
+        guard let input = fdopen(STDIN_FILENO, "r"), let terminal = fdopen(STDOUT_FILENO, "w"), let errors = fdopen(STDERR_FILENO, "w"),
+              let editLine = el_init(program, input, terminal, errors) else { return nil }
+        guard let history = history_winit() else {
+            el_end(editLine)
+            return nil
+        }
+        self.editLine = editLine
+        self.history = history
+        self.historyPath = historyPath
+        self.primaryPrompt = primaryPrompt
+        self.continuationPrompt = continuationPrompt
+        self.complete = complete
+        self.output = output
+        self.prompt = LineEditor.wide(primaryPrompt)
+
+        ducha_history_set_size(history, 2000)
+        ducha_history_set_unique(history, 1)
+        if let historyPath { _ = ducha_history_load(history, historyPath) }
+
+        ducha_el_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
+        _ = LineEditor.withWide("emacs") { ducha_el_set_editor(editLine, $0) }
+        ducha_el_set_signal(editLine, 0)
+        ducha_el_set_history(editLine, history)
+        ducha_el_set_getc(editLine, { editLine, character in
+            LineEditor.readCharacter(into: character)
+        })
+        ducha_el_set_prompt(editLine, { editLine in
+            guard let editLine, let data = ducha_el_client_data(editLine) else { return nil }
+            return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().prompt
+        })
+        _ = LineEditor.withWide("ducha-complete") { name in
+            LineEditor.withWide("complete the word before the cursor") { help in
+                ducha_el_add_function(editLine, name, help, { editLine, _ in
+                    guard let editLine, let data = ducha_el_client_data(editLine) else { return UInt8(CC_ERROR) }
+                    return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().completeAtCursor()
+                })
+            }
+        }
+        _ = LineEditor.withWide("^I") { key in LineEditor.withWide("ducha-complete") { ducha_el_bind(editLine, key, $0) } }
+    }
+
+    deinit {
+        el_end(editLine)
+        history_wend(history)
+        prompt.deallocate()
+    }
+
+    func next(continuing: Bool) -> LineEvent {
+        prompt.deallocate()
+        prompt = LineEditor.wide(continuing ? continuationPrompt : primaryPrompt)
+        output.flush()
+        var count: Int32 = 0
+        errno = 0
+        let line = el_wgets(editLine, &count)
+        if InterruptSignal.isPending { return .interrupted }
+        guard let line, count > 0 else { return .end }
+        var scalars = String.UnicodeScalarView()
+        for index in 0..<Int(count) {
+            if let scalar = Unicode.Scalar(UInt32(bitPattern: line[index])) { scalars.append(scalar) }
+        }
+        var text = String(scalars)
+        if text.hasSuffix("\n") { text.removeLast() }
+        lineNumber += 1
+        return .line(text, number: lineNumber)
+    }
+
+    /// Adds an entry to the history and saves the history file at once.
+    func remember(_ entry: String) {
+        guard !entry.trimmingBlanks().isEmpty else { return }
+        _ = LineEditor.withWide(entry) { ducha_history_enter(history, $0) }
+        guard let historyPath else { return }
+        let descriptor = open(historyPath, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        if descriptor >= 0 { close(descriptor) }
+        _ = ducha_history_save(history, historyPath)
+        chmod(historyPath, 0o600)
+    }
+
+    // MARK: Completion
+
+    private func completeAtCursor() -> UInt8 {
+        guard let info = el_wline(editLine) else { return UInt8(CC_ERROR) }
+        var scalars = String.UnicodeScalarView()
+        var cursor = info.pointee.buffer!
+        while cursor < info.pointee.cursor {
+            if let scalar = Unicode.Scalar(UInt32(bitPattern: cursor.pointee)) { scalars.append(scalar) }
+            cursor += 1
+        }
+        let completion = complete(String(scalars))
+        guard !completion.candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
+        let prefix = completion.commonPrefix
+        if prefix.count > completion.word.count {
+            var insertion = String(prefix.dropFirst(completion.word.count))
+            if completion.candidates.count == 1 { insertion += " " }
+            _ = LineEditor.withWide(insertion) { el_winsertstr(editLine, $0) }
+            return UInt8(CC_REFRESH)
+        }
+        if completion.candidates.count == 1 {
+            _ = LineEditor.withWide(" ") { el_winsertstr(editLine, $0) }
+            return UInt8(CC_REFRESH)
+        }
+        listCandidates(completion.candidates)
+        return UInt8(CC_REDISPLAY)
+    }
+
+    /// Prints candidates in columns sized by display width.
+    private func listCandidates(_ candidates: [String]) {
+        let width = (candidates.map(\.displayWidth).max() ?? 0) + 2
+        let terminalWidth = max(width, TerminalLocale.width())
+        let perLine = max(1, terminalWidth / width)
+        var text = "\n"
+        for (index, candidate) in candidates.enumerated() {
+            text += candidate.padded(toWidth: width, alignment: .left)
+            if (index + 1) % perLine == 0 || index == candidates.count - 1 { text += "\n" }
+        }
+        output.write(text)
+        output.flush()
+    }
+
+    // MARK: Reading keys
+
+    /// libedit's character reader: UTF-8 from standard input, one wide character at a
+    /// time; returns -1 on Ctrl-C so that el_wgets gives up the line.
+    private static func readCharacter(into character: UnsafeMutablePointer<wchar_t>?) -> Int32 {
+        var bytes: [UInt8] = []
+        var needed = 1
+        while bytes.count < needed {
+            var byte: UInt8 = 0
+            let count = read(STDIN_FILENO, &byte, 1)
+            if count < 0 {
+                if errno == EINTR {
+                    if InterruptSignal.isPending { return -1 }
+                    continue
+                }
+                return -1
+            }
+            if count == 0 { return 0 }
+            if bytes.isEmpty {
+                switch byte {
+                case 0..<0x80: needed = 1
+                case 0xC0..<0xE0: needed = 2
+                case 0xE0..<0xF0: needed = 3
+                case 0xF0..<0xF8: needed = 4
+                default: continue
+                }
+            } else if byte & 0xC0 != 0x80 {
+                bytes = []
+                needed = 1
+                continue
+            }
+            bytes.append(byte)
+        }
+        let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first?.value ?? 0xFFFD
+        character?.pointee = wchar_t(bitPattern: scalar)
+        return 1
+    }
+
+    // MARK: Wide strings
+
+    private static func wide(_ text: String) -> UnsafeMutablePointer<wchar_t> {
+        let scalars = Array(text.unicodeScalars)
+        let buffer = UnsafeMutablePointer<wchar_t>.allocate(capacity: scalars.count + 1)
+        for (index, scalar) in scalars.enumerated() { buffer[index] = wchar_t(bitPattern: scalar.value) }
+        buffer[scalars.count] = 0
+        return buffer
+    }
+
+    private static func withWide<T>(_ text: String, _ body: (UnsafePointer<wchar_t>) -> T) -> T {
+        let buffer = wide(text)
+        defer { buffer.deallocate() }
+        return body(buffer)
+    }
+}

@@ -1,0 +1,27 @@
+/// How results are written: one renderer per mode.
+public enum OutputMode: String, CaseIterable, Sendable {
+    /// Box-drawn columns aligned by display width.
+    case table
+    /// RFC 4180 comma-separated values with a header row.
+    case csv
+    /// Tab-separated values with a header row; tabs and newlines escaped.
+    case tsv
+    /// A JSON array of objects.
+    case json
+    /// A GitHub-flavoured Markdown table.
+    case markdown
+    /// One `column = value` line per cell, a blank line between rows.
+    case line
+
+    /// What the mode is for, for help and completion.
+    public var summary: String {
+        switch self {
+        case .table: return "box-drawn table aligned by display width (default)"
+        case .csv: return "comma-separated values, RFC 4180"
+        case .tsv: return "tab-separated values"
+        case .json: return "JSON array of objects"
+        case .markdown: return "Markdown table"
+        case .line: return "one column = value per line"
+        }
+    }
+}

@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where rendered text goes: a file descriptor with a buffer, or a string in memory
+/// (tests). Renderers write to the output they are given and never to stdout directly.
+public final class TextOutput {
+    private enum Target {
+        case descriptor(Int32, ownsDescriptor: Bool)
+        case memory
+    }
+
+    private let target: Target
+    private var buffer: [UInt8] = []
+    /// Everything written, for an in-memory output.
+    public private(set) var captured: String = ""
+    /// Whether the output is a terminal (tables get head and tail, colours may be used).
+    public let isTerminal: Bool
+    /// The terminal's width in columns, when known.
+    public let terminalWidth: Int?
+
+    private init(target: Target, isTerminal: Bool, terminalWidth: Int?) {
+        self.target = target
+        self.isTerminal = isTerminal
+        self.terminalWidth = terminalWidth
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    deinit {
+        flush()
+        if case .descriptor(let descriptor, true) = target { close(descriptor) }
+    }
+
+    /// Standard output.
+    public static func standardOutput() -> TextOutput { descriptor(STDOUT_FILENO, owns: false) }
+
+    /// Standard error.
+    public static func standardError() -> TextOutput { descriptor(STDERR_FILENO, owns: false) }
+
+    /// A string in memory.
+    public static func memory(isTerminal: Bool = false, width: Int? = nil) -> TextOutput {
+        TextOutput(target: .memory, isTerminal: isTerminal, terminalWidth: width)
+    }
+
+    /// A new or truncated file; throws with the system's reason when it cannot be created.
+    public static func file(_ path: String) throws -> TextOutput {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw ShellError(.cannotWrite, "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        return TextOutput(target: .descriptor(descriptor, ownsDescriptor: true), isTerminal: false, terminalWidth: nil)
+    }
+
+    private static func descriptor(_ descriptor: Int32, owns: Bool) -> TextOutput {
+        let terminal = isatty(descriptor) == 1
+        var size = winsize()
+        let width = terminal && ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
+        return TextOutput(target: .descriptor(descriptor, ownsDescriptor: owns), isTerminal: terminal, terminalWidth: width)
+    }
+
+    /// Appends text.
+    public func write(_ text: String) {
+        switch target {
+        case .memory:
+            captured += text
+        case .descriptor:
+            buffer.append(contentsOf: text.utf8)
+            if buffer.count >= 1 << 16 { flush() }
+        }
+    }
+
+    /// Appends text and a newline.
+    public func line(_ text: String = "") {
+        write(text)
+        write("\n")
+    }
+
+    /// Hands buffered bytes to the system.
+    public func flush() {
+        guard case .descriptor(let descriptor, _) = target, !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    break
+                }
+                offset += written
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

@@ -1,0 +1,90 @@
+import DuchaCore
+import DuchaStore
+
+/// One shell session: the open store and the settings that dot-commands change.
+/// Every entry, typed or read from a script, runs through `execute`.
+public final class Session {
+    /// The open database.
+    public private(set) var store: Store
+    /// The output mode for results.
+    public var mode: OutputMode
+    /// Whether each entry reports how long it took.
+    public var timer = false
+    /// Whether scripts stop at their first failure (`--bail`).
+    public var bail = false
+    /// Text shown for NULL in human-readable modes.
+    public var nullText = "NULL"
+    /// On a terminal, the most rows a table shows before it keeps only head and tail.
+    public var maxRows = 40
+    /// The date set with `.today` or `--today`, overriding the clock.
+    public var todayOverride: CivilDate?
+    /// Where results go now (`.output` changes it).
+    public private(set) var output: TextOutput
+    /// Where errors and notices go.
+    public let diagnostics: TextOutput
+    /// The terminal or standard output, where `.output` with no file returns.
+    public let standardOutput: TextOutput
+    /// Whether colours may be used on a terminal (NO_COLOR unset).
+    public let colourAllowed: Bool
+    /// The clock injected by the executable.
+    public let clock: Clock
+    /// How deeply `.read` is nested now.
+    var readDepth = 0
+    /// Opens script files for `.read`.
+    let files: FileAccess
+
+    /// Makes a session over an open store.
+    public init(store: Store, mode: OutputMode = .table, standardOutput: TextOutput, diagnostics: TextOutput,
+                clock: Clock, colourAllowed: Bool, files: FileAccess = FileAccess()) {
+        self.store = store
+        self.mode = mode
+        self.output = standardOutput
+        self.standardOutput = standardOutput
+        self.diagnostics = diagnostics
+        self.clock = clock
+        self.colourAllowed = colourAllowed
+        self.files = files
+    }
+
+    /// Today for relative dates: `.today`/`--today`, else the database's story date, else the clock.
+    public var today: CivilDate {
+        if let todayOverride { return todayOverride }
+        if let story = (try? store.setting("story_date")).flatMap({ $0 }).flatMap(CivilDate.init) { return story }
+        return clock.today
+    }
+
+    /// Where `today` comes from, for `.today` without an argument.
+    public var todaySource: String {
+        if todayOverride != nil { return "set with .today or --today" }
+        if (try? store.setting("story_date")).flatMap({ $0 }) != nil { return "the database's story date" }
+        return "the system clock, Asia/Shanghai"
+    }
+
+    /// Sends results to `output` from now on (flushing the previous one).
+    public func redirect(to output: TextOutput) {
+        self.output.flush()
+        self.output = output
+    }
+
+    /// Options for the renderers, from the session's settings and the current output.
+    var renderOptions: RenderOptions {
+        RenderOptions(
+            formatter: CellFormatter(nullText: nullText),
+            colour: colourAllowed && output.isTerminal,
+            maxRows: output.isTerminal ? maxRows : nil)
+    }
+
+    /// Runs a statement and renders its rows in the current mode.
+    func show(_ statement: SQLStatement) throws {
+        let renderer = mode.renderer(to: output, options: renderOptions)
+        let count = try store.run(statement, columns: { renderer.begin($0) }, row: { renderer.row($0) })
+        renderer.finish(rowCount: count)
+    }
+
+    /// Runs read-only SQL typed by a power user and renders its rows.
+    func showRawSQL(_ sql: String) throws {
+        let renderer = mode.renderer(to: output, options: renderOptions)
+        let count = try store.runReadOnly(sql, columns: { renderer.begin($0) }, row: { renderer.row($0) })
+        renderer.finish(rowCount: count)
+    }
+}

@@ -1,0 +1,87 @@
+import DuchaCore
+import DuchaStore
+
+/// A failure the shell reports: a stable code, one line of message that says what was
+/// wrong and what would be right, and where in the input it happened.
+public struct ShellError: Error, Sendable, Equatable {
+    /// Stable identifiers for every kind of failure.
+    public enum Code: String, Sendable {
+        case unknownCommand = "unknown-command"
+        case unknownDotCommand = "unknown-dot-command"
+        case badArgument = "bad-argument"
+        case missingFile = "missing-file"
+        case cannotWrite = "cannot-write"
+        case invalidUTF8 = "invalid-utf8"
+        case unfinishedInput = "unfinished-input"
+        case storeFailure = "store"
+        case notADatabase = "not-a-database"
+        case newerSchema = "newer-schema"
+        case readOnly = "read-only"
+        case writeRefused = "write-refused"
+        case interrupted = "interrupted"
+        case readDepth = "read-depth"
+        case scriptFailed = "script-failed"
+
+        /// The exit status a batch run ends with when this error stops it.
+        public var exitStatus: ExitStatus {
+            switch self {
+            case .notADatabase, .newerSchema: return .dataIntegrity
+            case .interrupted: return .interrupted
+            default: return .inputError
+            }
+        }
+    }
+
+    /// What kind of failure.
+    public let code: Code
+    /// One line: the problem and what would be right.
+    public let message: String
+    /// Where in the input, when it came from input.
+    public var position: SourcePosition?
+    /// Set when the message was already printed (a failed `.read` reports its own errors).
+    public var alreadyReported = false
+    /// The exit status when it differs from the code's (a failed script passes on its own).
+    public var statusOverride: ExitStatus?
+
+    /// The exit status a batch run ends with when this error stops it.
+    public var exitStatus: ExitStatus { statusOverride ?? code.exitStatus }
+
+    /// Makes an error.
+    public init(_ code: Code, _ message: String, at position: SourcePosition? = nil) {
+        self.code = code
+        self.message = message
+        self.position = position
+    }
+
+    /// The same error placed at `position` unless it already has a place.
+    public func placed(at position: SourcePosition) -> ShellError {
+        var copy = self
+        if copy.position == nil { copy.position = position }
+        return copy
+    }
+
+    /// `FILE:LINE:COL: error: message`, or `error: message` without a place.
+    public var rendered: String {
+        (position.map { "\($0): " } ?? "") + "error: " + message
+    }
+
+    /// The shell's view of a store failure.
+    public init(_ error: StoreError) {
+        switch error {
+        case .notADatabase: self.init(.notADatabase, error.message)
+        case .newerSchema, .foreignDatabase: self.init(.newerSchema, error.message)
+        case .readOnly: self.init(.readOnly, error.message)
+        case .interrupted: self.init(.interrupted, "interrupted")
+        case .writeRefused: self.init(.writeRefused, error.message)
+        case .cannotOpen: self.init(.missingFile, error.message)
+        case .sqlite(_, let message, _): self.init(.storeFailure, message)
+        }
+    }
+
+    /// Any error as a shell error.
+    public static func from(_ error: any Error) -> ShellError {
+        if let error = error as? ShellError { return error }
+        if let error = error as? StoreError { return ShellError(error) }
+        return ShellError(.storeFailure, "\(error)")
+    }
+}
