@@ -33,7 +33,7 @@ public final class MarkdownRenderer: ResultRenderer {
                 if cell.numeric { numeric[index] = true }
             }
         }
-        output.line("| " + columns.indices.map { columns[$0].name.replacingPipes().padded(toWidth: widths[$0], alignment: .left) }
+        output.line("| " + columns.indices.map { columns[$0].name.replacingPipes().padded(toWidth: widths[$0], alignment: numeric[$0] ? .right : .left) }
             .joined(separator: " | ") + " |")
         output.line("|" + columns.indices.map { index in
             numeric[index] ? String(repeating: "-", count: widths[index] + 1) + ":" : String(repeating: "-", count: widths[index] + 2)

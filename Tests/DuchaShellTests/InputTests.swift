@@ -1,0 +1,143 @@
+import Testing
+import DuchaCore
+import DuchaStore
+@testable import DuchaShell
+
+@Suite struct CommandWordsTests {
+    @Test func quotedWordsKeepBlanksAndOffsets() {
+        let words = CommandWords(#".output "整改 台账.csv" x"#)
+        #expect(words.words == [.init(text: ".output", offset: 0), .init(text: "整改 台账.csv", offset: 8), .init(text: "x", offset: 20)])
+        #expect(words.unterminatedQuoteOffset == nil)
+        #expect(CommandWords(#".read "a.dq"#).unterminatedQuoteOffset == 6)
+    }
+}
+
+@Suite struct LineSourceTests {
+    @Test func linesAreSplitOnNewlinesAndCarriageReturnsDropped() {
+        var source = TextLineSource(name: "s.dq", bytes: Array("\u{FEFF}a\r\nb\n\nc".utf8))
+        #expect(source.next(continuing: false) == .line("a", number: 1))
+        #expect(source.next(continuing: false) == .line("b", number: 2))
+        #expect(source.next(continuing: false) == .line("", number: 3))
+        #expect(source.next(continuing: false) == .line("c", number: 4))
+        #expect(source.next(continuing: false) == .end)
+    }
+
+    @Test func invalidUTF8IsPlacedAtItsColumn() {
+        var source = TextLineSource(name: "s.dq", bytes: Array("ok\n".utf8) + Array("部门".utf8) + [0xFF, 0x41])
+        #expect(source.next(continuing: false) == .line("ok", number: 1))
+        guard case .invalid(let error) = source.next(continuing: false) else {
+            Issue.record("expected an invalid line")
+            return
+        }
+        #expect(error.position == SourcePosition(source: "s.dq", line: 2, column: 3))
+        #expect(error.rendered == "s.dq:2:3: error: invalid UTF-8 (byte 0xFF); save the input as UTF-8")
+    }
+
+    @Test(arguments: [
+        ("departments |", "departments |", true), ("cases \\", "cases ", true), ("cases", "cases", false),
+        (".mode csv", ".mode csv", false), (".sql select 1 |", ".sql select 1 |", false),
+    ])
+    func continuation(line: String, piece: String, continues: Bool) {
+        let result = InputLoop.continuation(of: line)
+        #expect(result.0 == piece)
+        #expect(result.1 == continues)
+    }
+}
+
+/// A session on an in-memory store, with its outputs captured.
+func makeSession() throws -> (Session, TextOutput, TextOutput) {
+    let output = TextOutput.memory()
+    let errors = TextOutput.memory()
+    let session = Session(store: try Store.inMemory(), standardOutput: output, diagnostics: errors,
+                          clock: .fixed(CivilDate("2016-06-30")!), colourAllowed: false)
+    return (session, output, errors)
+}
+
+func runScript(_ text: String, bail: Bool = false) throws -> (InputLoop.Result, String, String) {
+    let (session, output, errors) = try makeSession()
+    var source = TextLineSource(name: "t.dq", text: text)
+    let result = InputLoop.run(&source, in: session, bail: bail)
+    return (result, output.captured, errors.captured)
+}
+
+@Suite struct SessionTests {
+    @Test func errorsArePlacedAndTheRunGoesOn() throws {
+        let (result, output, errors) = try runScript(".mode csv\n  csaes\n.sql SELECT 1 AS n\n.mode bogus\n")
+        #expect(result.status == .inputError)
+        #expect(output == "n\n1\n")
+        #expect(errors == """
+            t.dq:2:3: error: unknown source or command 'csaes' (did you mean 'cases'?); .help lists what there is
+            t.dq:4:7: error: unknown mode 'bogus'; expected one of table, csv, tsv, json, markdown, line
+
+            """)
+    }
+
+    @Test func bailStopsAtTheFirstError() throws {
+        let (result, output, errors) = try runScript(".mode csv\n.nope\n.sql SELECT 1 AS n\n", bail: true)
+        #expect(result.status == .inputError)
+        #expect(output == "")
+        #expect(errors.hasPrefix("t.dq:2:1: error: unknown command '.nope'"))
+    }
+
+    @Test func continuationLinesJoinIntoOneEntry() throws {
+        let (result, output, _) = try runScript(".mode csv\n.sql SELECT \\\n 2 AS n\n")
+        #expect(result.status == .success)
+        #expect(output == "n\n2\n")
+    }
+
+    @Test func anUnfinishedEntryAtTheEndIsReported() throws {
+        let (result, _, errors) = try runScript("regions |\n")
+        #expect(result.status == .inputError)
+        #expect(errors.hasPrefix("t.dq:1:1: error: the input ended inside an entry that continues"))
+    }
+
+    @Test func todayComesFromOverrideThenStoryDateThenClock() throws {
+        let (session, output, _) = try makeSession()
+        var source = TextLineSource(name: "t", text: ".today\n.today 2016-05-20\n.today\n.today off\n.today 2016-02-30\n")
+        _ = InputLoop.run(&source, in: session, bail: false)
+        try session.store.setSetting("story_date", to: "2016-05-20")
+        var again = TextLineSource(name: "t", text: ".today\n")
+        _ = InputLoop.run(&again, in: session, bail: false)
+        #expect(output.captured == """
+            today: 2016-06-30 (the system clock, Asia/Shanghai)
+            today: 2016-05-20 (set with .today or --today)
+            today: 2016-05-20 (the database's story date)
+
+            """)
+    }
+
+    @Test func quitStopsTheLoop() throws {
+        let (result, output, _) = try runScript(".mode csv\n.quit\n.sql SELECT 1\n")
+        #expect(result.quit)
+        #expect(output == "")
+    }
+
+    @Test func helpIsGeneratedFromTheTable() throws {
+        let (_, output, _) = try runScript(".help\n.help mode\n")
+        for command in DotCommand.all { #expect(output.contains(command.synopsis)) }
+        for entity in Entity.allCases { #expect(output.contains(entity.rawValue)) }
+        #expect(output.contains("markdown  Markdown table"))
+    }
+
+    @Test func schemaDescribesASourceByAnyName() throws {
+        let (_, output, errors) = try runScript(".mode csv\n.schema 案件\n.schema casse\n")
+        #expect(output.hasPrefix("field,kind,refers to,meaning\nid,integer,,row id\nnumber,text,,"))
+        #expect(errors.contains("no source 'casse' (did you mean 'cases'?)"))
+    }
+}
+
+@Suite struct CompleterTests {
+    @Test(arguments: [
+        (".mo", [".mode"]), (".m", [".maxrows", ".mode"]), (".mode c", ["csv"]), (".timer ", ["off", "on"]),
+        ("dep", ["departments"]), ("案", ["案件"]), (".schema ca", ["cases", "catalog"]), ("cases x", []),
+    ])
+    func candidates(line: String, expected: [String]) throws {
+        let (session, _, _) = try makeSession()
+        #expect(Completer.complete(line, in: session).candidates == expected)
+    }
+
+    @Test func commonPrefixOfCandidates() {
+        #expect(Completer.Completion(word: "c", candidates: ["cases", "catalog"]).commonPrefix == "ca")
+        #expect(Completer.Completion(word: "行", candidates: ["行政区", "行权事项"]).commonPrefix == "行")
+    }
+}

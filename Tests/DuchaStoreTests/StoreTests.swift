@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+import DuchaCore
+@testable import DuchaStore
+
+/// A scratch folder removed when the value goes away.
+final class ScratchFolder {
+    let path: String
+    init() {
+        path = NSTemporaryDirectory() + "ducha-store-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+    func file(_ name: String) -> String { path + "/" + name }
+}
+
+func rows(_ store: Store, _ sql: String) throws -> [[Value]] {
+    var result: [[Value]] = []
+    try store.runReadOnly(sql, columns: { _ in }, row: { result.append($0) })
+    return result
+}
+
+@Suite struct MigrationTests {
+    @Test func newStoreIsAtTheCurrentVersionWithARecord() throws {
+        let store = try Store.inMemory()
+        #expect(try store.schemaVersion() == SchemaDescription.version)
+        let recorded = try rows(store, "SELECT version, name FROM schema_migrations ORDER BY version")
+        #expect(recorded == [[.integer(1), .text("domain")]])
+    }
+
+    @Test func reopeningDoesNotMigrateAgain() throws {
+        let folder = ScratchFolder()
+        let path = folder.file("a.db")
+        _ = try Store.open(path: path)
+        let again = try Store.open(path: path)
+        #expect(try rows(again, "SELECT count(*) FROM schema_migrations") == [[.integer(1)]])
+        let mode = try again.connection.prepare("PRAGMA journal_mode")
+        _ = try mode.step()
+        #expect(mode.text(at: 0) == "wal")
+        #expect(try rows(again, "PRAGMA foreign_keys") == [[.integer(1)]])
+    }
+
+    /// The contract: the description the shell and compiler use equals the migrated tables.
+    @Test(arguments: SchemaDescription.tables.map(\.name))
+    func descriptionMatchesTheMigratedTable(table: String) throws {
+        let store = try Store.inMemory()
+        let description = try #require(SchemaDescription.table(named: table))
+        let stored = try store.storedColumns(of: table)
+        #expect(stored.map(\.name) == description.columns.map(\.name))
+        for (column, storedColumn) in zip(description.columns, stored) where column.name != "id" {
+            #expect(storedColumn.notNull == !column.nullable, "\(table).\(column.name) nullability")
+            let expectedType: String
+            switch column.kind {
+            case .integer, .instant, .flag: expectedType = "INTEGER"
+            case .real: expectedType = "REAL"
+            case .text, .date: expectedType = "TEXT"
+            case .blob: expectedType = "BLOB"
+            case .any: expectedType = ""
+            }
+            #expect(storedColumn.type == expectedType, "\(table).\(column.name) type")
+        }
+        let keys = try store.storedForeignKeys(of: table)
+        let described = Dictionary(uniqueKeysWithValues: description.columns.compactMap { column in column.references.map { (column.name, $0) } })
+        #expect(keys == described)
+    }
+}
+
+@Suite struct StoreBehaviourTests {
+    @Test func valuesRoundTripIncludingChineseAndNull() throws {
+        let store = try Store.inMemory()
+        let region = try store.inserter(for: "regions")
+        region.set(1, "万源市")
+        region.set(2, "WY")
+        region.set(3, "county_city")
+        let id = try region.insert()
+        let department = try store.inserter(for: "departments")
+        department.set(1, "万源市房管局")
+        department.set(2, id)
+        department.set(3, Int64?.none)
+        department.set(4, "online")
+        department.set(5, 2)
+        try department.insert()
+        let listed = try rows(store, Store.listing(of: .departments).text)
+        #expect(listed == [[.integer(1), .text("万源市房管局"), .text("万源市"), .null, .text("online"), .integer(2)]])
+    }
+
+    @Test func foreignKeysAreEnforced() throws {
+        let store = try Store.inMemory()
+        let department = try store.inserter(for: "departments")
+        department.set(1, "无主部门")
+        department.set(2, 99)
+        department.set(3, Int64?.none)
+        department.set(4, "online")
+        department.set(5, 0)
+        #expect(throws: StoreError.self) { try department.insert() }
+    }
+
+    @Test func aFailedTransactionLeavesNothing() throws {
+        let store = try Store.inMemory()
+        struct Boom: Error {}
+        #expect(throws: Boom.self) {
+            try store.transaction {
+                try store.setSetting("story_date", to: "2016-05-20")
+                throw Boom()
+            }
+        }
+        #expect(try store.setting("story_date") == nil)
+        try store.setSetting("story_date", to: "2016-05-20")
+        try store.setSetting("story_date", to: "2016-05-21")
+        #expect(try store.setting("story_date") == "2016-05-21")
+    }
+
+    @Test(arguments: ["DELETE FROM regions", "INSERT INTO settings VALUES ('a', 'b')", "DROP TABLE cases", "PRAGMA user_version = 9", "CREATE TABLE x (a)"])
+    func readOnlySQLRefusesWrites(sql: String) throws {
+        let store = try Store.inMemory()
+        #expect(throws: StoreError.writeRefused(sql: sql)) { try rows(store, sql) }
+        #expect(try store.schemaVersion() == 1)
+    }
+
+    @Test func anInterruptStopsARunningStatement() throws {
+        let store = try Store.inMemory()
+        store.connection.setInterruptCheck { true }
+        let endless = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n"
+        #expect(throws: StoreError.interrupted) { try rows(store, endless) }
+        store.connection.setInterruptCheck(nil)
+        #expect(try rows(store, "SELECT 1") == [[.integer(1)]])
+    }
+
+    @Test func parametersAreBoundNeverPasted() throws {
+        let store = try Store.inMemory()
+        try store.setSetting("x\" or 1=1 --", to: "'; DROP TABLE cases; --")
+        #expect(try store.setting("x\" or 1=1 --") == "'; DROP TABLE cases; --")
+        #expect(try rows(store, "SELECT count(*) FROM cases") == [[.integer(0)]])
+    }
+}
+
+@Suite struct OpeningBadFilesTests {
+    @Test func aFileThatIsNotADatabaseIsRefusedAndLeftUnchanged() throws {
+        let folder = ScratchFolder()
+        let path = folder.file("notes.db")
+        let content = Data("这不是数据库, just notes\n".utf8) + Data(repeating: 0x41, count: 5000)
+        try content.write(to: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.notADatabase(path: path)) { try Store.open(path: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == content)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test func aNewerSchemaIsRefused() throws {
+        let folder = ScratchFolder()
+        let path = folder.file("future.db")
+        _ = try Store.open(path: path)
+        try Connection(path: path, mode: .readWrite).execute("PRAGMA user_version = 99")
+        #expect(throws: StoreError.newerSchema(path: path, found: 99, supported: SchemaDescription.version)) {
+            try Store.open(path: path)
+        }
+    }
+
+    @Test func anotherApplicationsDatabaseIsRefused() throws {
+        let folder = ScratchFolder()
+        let path = folder.file("other.db")
+        try Connection(path: path, mode: .create).execute("CREATE TABLE t (a); INSERT INTO t VALUES (1)")
+        #expect(throws: StoreError.foreignDatabase(path: path)) { try Store.open(path: path) }
+        let check = try Connection(path: path, mode: .readOnly)
+        let statement = try check.prepare("SELECT count(*) FROM sqlite_schema")
+        _ = try statement.step()
+        #expect(statement.integer(at: 0) == 1)
+    }
+
+    @Test func aReadOnlyFileNeedsReadOnlyAccess() throws {
+        let folder = ScratchFolder()
+        let path = folder.file("shared.db")
+        _ = try Store.open(path: path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+        #expect(throws: StoreError.readOnly(path: path)) { try Store.open(path: path) }
+        let store = try Store.open(path: path, access: .readOnly)
+        #expect(store.isReadOnly)
+        #expect(throws: StoreError.self) { try store.setSetting("a", to: "b") }
+    }
+
+    @Test func aMissingFileIsNotCreatedWhenReadOnly() throws {
+        let folder = ScratchFolder()
+        let path = folder.file("missing.db")
+        #expect(throws: StoreError.self) { try Store.open(path: path, access: .readOnly) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+}
