@@ -5,6 +5,7 @@ import Darwin
 #endif
 import ArgumentParser
 import DuchaCore
+import DuchaDemo
 import DuchaShell
 
 /// The only file that touches the process: argv, environment, clock and exit.
@@ -18,9 +19,10 @@ struct Ducha: ParsableCommand {
             Opens DATABASE (created with the current schema when it does not exist) and reads entries \
             from the terminal, from -c and -f, or from standard input when it is not a terminal.
             Exit codes: 0 ok, 1 input error, 2 usage, 3 assertion failed, 4 data or integrity problem, 130 interrupted.
+
+            Run 'ducha demo --help' for the demo generator.
             """,
-        version: version,
-        subcommands: [Demo.self])
+        version: version)
 
     @Argument(help: "The database file (default: $XDG_DATA_HOME/ducha/ducha.db).")
     var database: String?
@@ -64,8 +66,19 @@ struct Ducha: ParsableCommand {
     mutating func run() throws {
         let environment = Environment()
         var path = database ?? environment.dataHome + "/ducha/ducha.db"
-        if demo { throw ExitCode(1) }
-        if database == nil {
+        if demo {
+            do {
+                path = try DemoCache.path(cacheHome: environment.cacheHome) { message in
+                    printError(message)
+                }
+            } catch let error as DemoError {
+                printError("error: \(error.message)")
+                throw ExitCode(ExitStatus.inputError.rawValue)
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode(ExitStatus.inputError.rawValue)
+            }
+        } else if database == nil {
             Directories.create(parentOf: path)
         }
         var configuration = ShellConfiguration(databasePath: path, clock: Clock.system, version: version)
@@ -85,6 +98,7 @@ struct Ducha: ParsableCommand {
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ducha demo",
         abstract: "Write the deterministic demo database of Dazhou 2016 (the bulletin's story, with labelled anomalies).")
 
     @Option(help: ArgumentHelp("The new database file (must not exist).", valueName: "FILE"))
@@ -101,6 +115,17 @@ struct Demo: ParsableCommand {
     }
 
     func run() throws {
+        var options = DemoOptions()
+        options.scale = scale
+        options.seed = seed
+        do {
+            let summary = try DemoScenario.generate(into: out, options: options) { printError($0) }
+            print("wrote \(summary.path) (scale \(summary.options.scale), seed \(summary.options.seed), story date \(summary.options.storyDate))")
+            for (table, rows) in summary.rowCounts { print("  " + table + String(repeating: " ", count: max(1, 16 - table.count)) + String(rows)) }
+        } catch let error as DemoError {
+            printError("error: \(error.message)")
+            throw ExitCode(ExitStatus.inputError.rawValue)
+        }
     }
 }
 
@@ -143,17 +168,26 @@ func printError(_ message: String) {
 
 // MARK: Entry point
 
-do {
-    var command = try Ducha.parseAsRoot()
-    try command.run()
-    exit(0)
-} catch {
-    let code = Ducha.exitCode(for: error)
-    if code == .success {
-        print(Ducha.fullMessage(for: error))
+/// Parses and runs `Command`, mapping usage errors to exit status 2 (not 64).
+func main<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) -> Never {
+    do {
+        var command = try Command.parseAsRoot(arguments)
+        try command.run()
         exit(0)
+    } catch {
+        if Command.exitCode(for: error) == .success {
+            print(Command.fullMessage(for: error))
+            exit(0)
+        }
+        if let exitCode = error as? ExitCode { exit(exitCode.rawValue) }
+        printError(Command.fullMessage(for: error))
+        exit(ExitStatus.usage.rawValue)
     }
-    if let exitCode = error as? ExitCode { exit(exitCode.rawValue) }
-    printError(Ducha.fullMessage(for: error))
-    exit(ExitStatus.usage.rawValue)
 }
+
+// `ducha demo ...` is read before the database argument could take the word.
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "demo" {
+    main(Demo.self, Array(arguments.dropFirst()))
+}
+main(Ducha.self, arguments)

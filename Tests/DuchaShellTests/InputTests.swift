@@ -34,7 +34,7 @@ import DuchaStore
     }
 
     @Test(arguments: [
-        ("departments |", "departments |", true), ("cases \\", "cases ", true), ("cases", "cases", false),
+        ("departments |", "departments |", true), ("cases \\", "cases", true), ("cases", "cases", false),
         (".mode csv", ".mode csv", false), (".sql select 1 |", ".sql select 1 |", false),
     ])
     func continuation(line: String, piece: String, continues: Bool) {

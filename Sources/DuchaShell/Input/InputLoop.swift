@@ -104,7 +104,11 @@ public enum InputLoop {
     static func continuation(of line: String) -> (String, Bool) {
         var text = line
         while let last = text.last, last == " " || last == "\t" { text.removeLast() }
-        if text.hasSuffix("\\") { return (String(text.dropLast()), true) }
+        if text.hasSuffix("\\") {
+            text.removeLast()
+            while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+            return (text, true)
+        }
         if text.hasSuffix("|") && !text.trimmingBlanks().hasPrefix(".") { return (text, true) }
         return (text, false)
     }

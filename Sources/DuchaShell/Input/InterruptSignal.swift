@@ -18,6 +18,10 @@ public enum InterruptSignal {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        sigaddset(&unblocked, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &unblocked, nil)
     }
 
     /// Whether Ctrl-C has been pressed and not yet taken.

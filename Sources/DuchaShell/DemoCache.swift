@@ -1,0 +1,27 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import DuchaCore
+import DuchaDemo
+
+/// The demo database for `ducha --demo`: generated once per schema version and seed
+/// under the cache folder, then reused.
+public enum DemoCache {
+    /// The cached demo's path, generating it first when it is missing.
+    public static func path(cacheHome: String, options: DemoOptions = DemoOptions(), progress: (String) -> Void) throws -> String {
+        let folder = cacheHome + "/ducha"
+        var current = folder.hasPrefix("/") ? "" : "."
+        for component in folder.split(separator: "/") {
+            current += "/" + component
+            mkdir(current, 0o700)
+        }
+        let path = folder + "/demo-v\(SchemaDescription.version)-seed\(options.seed)-scale\(options.scale).db"
+        var info = stat()
+        if stat(path, &info) == 0 { return path }
+        progress("generating the demo database once: \(path)")
+        _ = try DemoScenario.generate(into: path, options: options, progress: progress)
+        return path
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+
+/// Drives the interactive shell in a real terminal (tmux), with no locale set, as a
+/// person at a keyboard would: Chinese input, completion, Ctrl-C, history across restarts.
+struct TerminalSession {
+    let socket = "ducha-test-\(UUID().uuidString.prefix(8))"
+    let runner: BinaryRunner
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
+        process.arguments = ["-L", socket] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Starts the shell on `database` in an 100×30 terminal with an empty environment but for HOME, XDG and TERM.
+    func start(_ database: String) throws {
+        let environment = runner.environment.map { "\($0.key)=\($0.value)" }.sorted() + ["TERM=xterm-256color"]
+        let command = (["env", "-i"] + environment + [BinaryRunner.binary, database]).map { "'\($0)'" }.joined(separator: " ")
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", command])
+        try waitFor("督查> ")
+    }
+
+    func keys(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", "0"] + keys)
+    }
+
+    func literally(_ text: String) throws {
+        try tmux(["send-keys", "-t", "0", "-l", text])
+    }
+
+    func screen() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "0"])
+    }
+
+    /// Waits up to 10 s for `text` to appear on the screen `count` times.
+    @discardableResult
+    func waitFor(_ text: String, count: Int = 1) throws -> String {
+        var last = ""
+        for _ in 0..<200 {
+            last = try screen()
+            if last.components(separatedBy: text).count - 1 >= count { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("'\(text)' did not appear \(count) time(s); the screen was:\n\(last)")
+        return last
+    }
+
+    func isRunning() throws -> Bool {
+        try tmux(["list-panes", "-a", "-F", "#{pane_dead}"]).contains("0")
+    }
+
+    func stop() { _ = try? tmux(["kill-server"]) }
+}
+
+@Suite(.serialized) struct TranscriptTests {
+    init() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux"),
+                     "tmux is needed to drive the interactive shell: scripts/test installs it (apt-get install tmux)")
+    }
+
+    @Test func chineseInputCompletionAndCtrlC() throws {
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        let terminal = TerminalSession(runner: runner)
+        defer { terminal.stop() }
+        try terminal.start("t.db")
+
+        // Chinese typed with no LANG or LC_ALL set, aligned in a box table.
+        try terminal.literally(".sql SELECT '市农业局' AS 部门, 332 AS 事项")
+        try terminal.keys("Enter")
+        var screen = try terminal.waitFor("1 row")
+        #expect(screen.contains("│ 部门     │ 事项 │"))
+        #expect(screen.contains("│ 市农业局 │  332 │"))
+
+        // Tab completes a Chinese alias of a source.
+        try terminal.literally("案")
+        try terminal.keys("Tab")
+        try terminal.waitFor("督查> 案件 ")
+        try terminal.keys("C-u")
+
+        // A caret under the mistake, placed by display width after Chinese text.
+        try terminal.literally("部门x")
+        try terminal.keys("Enter")
+        screen = try terminal.waitFor("error: unknown source or command '部门x'")
+        #expect(screen.contains("督查> 部门x\n      ^\n"))
+
+        // Ctrl-C clears the line being typed and the shell goes on.
+        try terminal.literally("cases half typed")
+        try terminal.keys("C-c")
+        try terminal.waitFor("^C")
+        try terminal.literally(".mode")
+        try terminal.keys("Enter")
+        screen = try terminal.waitFor("mode: table")
+        #expect(!screen.contains("half typed'"))
+
+        // Ctrl-C stops a running query, not the shell.
+        try terminal.literally(".sql WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n")
+        try terminal.keys("Enter")
+        Thread.sleep(forTimeInterval: 0.5)
+        try terminal.keys("C-c")
+        try terminal.waitFor("error: interrupted")
+        #expect(try terminal.isRunning())
+
+        // Ctrl-D leaves.
+        try terminal.keys("C-d")
+        for _ in 0..<100 where try terminal.isRunning() { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(try !terminal.isRunning())
+    }
+
+    @Test func historyIsKeptAcrossRestartsPrivately() throws {
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        let first = TerminalSession(runner: runner)
+        try first.start("h.db")
+        try first.literally(".sql SELECT '整改通知' AS 标题")
+        try first.keys("Enter")
+        try first.waitFor("1 row")
+        try first.literally(".sql SELECT 1 \\")
+        try first.keys("Enter")
+        try first.waitFor("  ... ")
+        try first.literally("AS joined")
+        try first.keys("Enter")
+        try first.waitFor("joined")
+        first.stop()
+
+        let historyPath = runner.file("state/ducha/history")
+        let attributes = try FileManager.default.attributesOfItem(atPath: historyPath)
+        #expect((attributes[.posixPermissions] as? Int) == 0o600)
+
+        let second = TerminalSession(runner: runner)
+        defer { second.stop() }
+        try second.start("h.db")
+        try second.keys("Up")
+        // The two-line entry comes back as one.
+        try second.waitFor("督查> .sql SELECT 1 AS joined")
+        try second.keys("Up")
+        try second.waitFor("督查> .sql SELECT '整改通知' AS 标题")
+        try second.keys("Enter")
+        try second.waitFor("整改通知", count: 3)
+    }
+}
