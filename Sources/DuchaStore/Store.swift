@@ -65,7 +65,13 @@ public final class Store {
             return
         }
         if path != ":memory:" {
-            try connection.execute("PRAGMA journal_mode = WAL")
+            // WAL is a property of the file: set it once, not on every open.
+            let journal = try connection.prepare("PRAGMA journal_mode")
+            let mode = try journal.step() ? journal.text(at: 0)?.lowercased() : nil
+            journal.reset()
+            if mode != "wal" {
+                try connection.execute("PRAGMA journal_mode = WAL")
+            }
             try connection.execute("PRAGMA synchronous = NORMAL")
         }
         try Migrator(connection: connection).migrate()

@@ -134,11 +134,9 @@ import Testing
         let runner = BinaryRunner()
         defer { runner.cleanUp() }
         try runner.run(["future.db", "-c", ".tables"])
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        sqlite.arguments = [runner.file("future.db"), "PRAGMA user_version = 7"]
-        try sqlite.run()
-        sqlite.waitUntilExit()
+        let sqlite = try Subprocess.spawn(["/usr/bin/sqlite3", runner.file("future.db"), "PRAGMA user_version = 7"], environment: [],
+                                          input: "/dev/null", output: "/dev/null", errors: "/dev/null")
+        #expect(Subprocess.wait(sqlite) == 0)
         let outcome = try runner.run(["future.db", "-c", ".tables"])
         #expect(outcome.status == 4)
         #expect(outcome.standardError == "error: future.db has schema version 7, newer than this ducha understands (1); upgrade ducha to open it\n")
@@ -190,17 +188,9 @@ import Testing
     @Test func ctrlCInABatchRunStopsWithExit130() throws {
         let runner = BinaryRunner()
         defer { runner.cleanUp() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: BinaryRunner.binary)
-        process.arguments = ["s.db", "-c", ".sql WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n", "-c", ".sql SELECT 'after' AS x"]
-        process.environment = runner.environment
-        process.currentDirectoryURL = URL(fileURLWithPath: runner.home)
-        let output = Pipe(), errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
+        let started = try runner.start(["s.db", "-c", ".sql WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n", "-c", ".sql SELECT 'after' AS x"])
         // Wait until the shell has installed its SIGINT handler, then let the query start.
-        let status = "/proc/\(process.processIdentifier)/status"
+        let status = "/proc/\(started.pid)/status"
         for _ in 0..<200 {
             let text = (try? String(contentsOfFile: status, encoding: .utf8)) ?? ""
             let caught = text.split(separator: "\n").first { $0.hasPrefix("SigCgt:") }.flatMap { UInt64($0.dropFirst(7).trimmingCharacters(in: .whitespaces), radix: 16) } ?? 0
@@ -208,12 +198,10 @@ import Testing
             Thread.sleep(forTimeInterval: 0.05)
         }
         Thread.sleep(forTimeInterval: 0.5)
-        kill(process.processIdentifier, SIGINT)
-        let errData = errors.fileHandleForReading.readDataToEndOfFile()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 130)
-        #expect(String(decoding: errData, as: UTF8.self).contains("interrupted"))
-        #expect(!String(decoding: outData, as: UTF8.self).contains("after"))
+        kill(started.pid, SIGINT)
+        let outcome = started.finish()
+        #expect(outcome.status == 130)
+        #expect(outcome.standardError.contains("interrupted"))
+        #expect(!outcome.standardOutput.contains("after"))
     }
 }

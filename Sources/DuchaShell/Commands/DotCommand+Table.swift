@@ -2,7 +2,6 @@ import DuchaCore
 import DuchaStore
 
 extension DotCommand {
-    private static let onOff: @Sendable (Session, Int) -> [String] = { _, index in index == 0 ? ["on", "off"] : [] }
     private static let nothing: @Sendable (Session, Int) -> [String] = { _, _ in [] }
     private static let files: @Sendable (Session, Int) -> [String] = { _, _ in [] }
 
@@ -20,36 +19,25 @@ extension DotCommand {
             details: "Ends the session. History is already saved after every entry.",
             completions: nothing,
             run: { _, _ in .quit }),
-        DotCommand(
-            name: "mode", aliases: [], usage: "[" + OutputMode.allCases.map(\.rawValue).joined(separator: "|") + "]",
+        setting(
+            name: "mode", usage: "[" + OutputMode.allCases.map(\.rawValue).joined(separator: "|") + "]",
             summary: "show or set the output mode",
             details: OutputMode.allCases.map { "  \($0.rawValue.padded(toWidth: 9, alignment: .left)) \($0.summary)" }.joined(separator: "\n"),
-            completions: { _, index in index == 0 ? OutputMode.allCases.map(\.rawValue) : [] },
-            run: { session, invocation in
-                guard let word = invocation.arguments.first else {
-                    session.output.line("mode: \(session.mode.rawValue)")
-                    return .proceed
-                }
+            choices: OutputMode.allCases.map(\.rawValue),
+            current: { $0.mode.rawValue },
+            assign: { session, word, invocation in
                 guard let mode = OutputMode(rawValue: word.text) else {
                     throw invocation.error(0, "unknown mode '\(word.text)'" + Suggestion.phrase(for: word.text, among: OutputMode.allCases.map(\.rawValue))
                         + "; expected one of " + OutputMode.allCases.map(\.rawValue).joined(separator: ", "))
                 }
-                try invocation.expectAtMost(1)
                 session.mode = mode
-                return .proceed
             }),
-        DotCommand(
-            name: "timer", aliases: [], usage: "[on|off]", summary: "show how long each entry takes",
+        setting(
+            name: "timer", usage: "[on|off]", summary: "show how long each entry takes",
             details: "With on, every entry is followed by its wall-clock time.",
-            completions: onOff,
-            run: { session, invocation in
-                guard invocation.arguments.first != nil else {
-                    session.output.line("timer: \(session.timer ? "on" : "off")")
-                    return .proceed
-                }
-                session.timer = try invocation.onOff(0)
-                return .proceed
-            }),
+            choices: ["on", "off"],
+            current: { $0.timer ? "on" : "off" },
+            assign: { session, _, invocation in session.timer = try invocation.onOff(0) }),
         DotCommand(
             name: "output", aliases: [], usage: "[FILE]", summary: "send results to FILE, or back to the screen",
             details: "Results go to FILE (created or truncated) until .output with no file. Errors still go to the screen.",
@@ -97,16 +85,12 @@ extension DotCommand {
                 try SchemaListing.show(nil, invocation: invocation, in: session)
                 return .proceed
             }),
-        DotCommand(
-            name: "today", aliases: [], usage: "[DATE|off]", summary: "show or fix the date that 'today' means",
+        setting(
+            name: "today", usage: "[DATE|off]", summary: "show or fix the date that 'today' means",
             details: "Relative dates (today, now, due within ...) use this date. Default: --today, else the database's story date, else the system clock in Asia/Shanghai. 'off' returns to the default.",
-            completions: { _, index in index == 0 ? ["off"] : [] },
-            run: { session, invocation in
-                guard let word = invocation.arguments.first else {
-                    session.output.line("today: \(session.today) (\(session.todaySource))")
-                    return .proceed
-                }
-                try invocation.expectAtMost(1)
+            choices: ["off"],
+            current: { "\($0.today) (\($0.todaySource))" },
+            assign: { session, word, invocation in
                 if word.text == "off" {
                     session.todayOverride = nil
                 } else if let date = CivilDate(word.text) {
@@ -114,37 +98,24 @@ extension DotCommand {
                 } else {
                     throw invocation.error(0, "'\(word.text)' is not a date; write YYYY-MM-DD, e.g. .today 2016-05-20, or .today off")
                 }
-                return .proceed
             }),
-        DotCommand(
-            name: "maxrows", aliases: [], usage: "[N]", summary: "rows a table shows on the terminal before it elides the middle",
+        setting(
+            name: "maxrows", usage: "[N]", summary: "rows a table shows on the terminal before it elides the middle",
             details: "On a terminal, results longer than N rows show their first and last rows and a count. 0 shows all. Files and pipes always get every row.",
-            completions: nothing,
-            run: { session, invocation in
-                guard let word = invocation.arguments.first else {
-                    session.output.line("maxrows: \(session.maxRows)")
-                    return .proceed
-                }
-                try invocation.expectAtMost(1)
+            choices: [],
+            current: { $0.maxRows == Int.max ? "0 (all)" : String($0.maxRows) },
+            assign: { session, word, invocation in
                 guard let number = Int(word.text), number >= 0 else {
                     throw invocation.error(0, "'\(word.text)' is not a row count; write a whole number such as 40, or 0 for all rows")
                 }
                 session.maxRows = number == 0 ? Int.max : number
-                return .proceed
             }),
-        DotCommand(
-            name: "nullvalue", aliases: [], usage: "[TEXT]", summary: "text shown for NULL (default NULL)",
+        setting(
+            name: "nullvalue", usage: "[TEXT]", summary: "text shown for NULL (default NULL)",
             details: "Sets what human-readable modes print for a missing value. CSV leaves the field empty and JSON writes null whatever this says.",
-            completions: nothing,
-            run: { session, invocation in
-                guard let word = invocation.arguments.first else {
-                    session.output.line("nullvalue: \(session.nullText)")
-                    return .proceed
-                }
-                try invocation.expectAtMost(1)
-                session.nullText = word.text
-                return .proceed
-            }),
+            choices: [],
+            current: { $0.nullText },
+            assign: { session, word, _ in session.nullText = word.text }),
         DotCommand(
             name: "sql", aliases: [], usage: "STATEMENT", summary: "run read-only SQL on the store (for power users)",
             details: "Runs one SELECT (or WITH, or a read-only PRAGMA) as written. Any statement that would change the database is refused. Times are stored as milliseconds since 1970 UTC: datetime(opened/1000, 'unixepoch', '+8 hours') shows local time.",
@@ -162,6 +133,27 @@ extension DotCommand {
     ]
 }
 
+extension DotCommand {
+    /// A command that shows a session setting without an argument and sets it with one:
+    /// `.NAME` prints `NAME: value`, `.NAME VALUE` hands the word to `assign`.
+    static func setting(name: String, usage: String, summary: String, details: String, choices: [String],
+                        current: @escaping @Sendable (Session) -> String,
+                        assign: @escaping @Sendable (Session, CommandWords.Word, DotInvocation) throws -> Void) -> DotCommand {
+        DotCommand(
+            name: name, aliases: [], usage: usage, summary: summary, details: details,
+            completions: { _, index in index == 0 ? choices : [] },
+            run: { session, invocation in
+                guard let word = invocation.arguments.first else {
+                    session.output.line("\(name): \(current(session))")
+                    return .proceed
+                }
+                try invocation.expectAtMost(1)
+                try assign(session, word, invocation)
+                return .proceed
+            })
+    }
+}
+
 extension DotInvocation {
     /// Refuses extra arguments, pointing at the first one too many.
     func expectAtMost(_ count: Int) throws {
@@ -172,7 +164,6 @@ extension DotInvocation {
 
     /// Reads argument `index` as on or off.
     func onOff(_ index: Int) throws -> Bool {
-        try expectAtMost(index + 1)
         switch arguments[index].text {
         case "on", "yes", "1": return true
         case "off", "no", "0": return false

@@ -5,6 +5,8 @@ struct Migrator {
     let connection: Connection
 
     func migrate() throws {
+        let latest = Migration.all.last?.version ?? 0
+        guard Int(try scalar("PRAGMA user_version")) < latest else { return }
         try connection.execute("""
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied TEXT NOT NULL)
