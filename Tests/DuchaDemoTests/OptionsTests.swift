@@ -1,5 +1,5 @@
 import DuchaCore
-import DuchaDemo
+@testable import DuchaDemo
 import DuchaStore
 import Testing
 #if canImport(Glibc)
@@ -81,5 +81,15 @@ import Darwin
         let path = try SharedDemo.generated.path
         #expect(access(path, F_OK) == 0)
         for suffix in [".partial", "-journal"] { #expect(access(path + suffix, F_OK) != 0, "\(suffix) left behind") }
+    }
+}
+
+@Suite struct ItemNameTests {
+    @Test(arguments: [
+        ("#登记", "房屋登记", "房屋登记"), ("#登记", "婚姻", "婚姻登记"), ("对未取得#许可擅自从事相关活动的处罚", "农药", "对未取得农药许可擅自从事相关活动的处罚"),
+        ("#许可", "商品房预售许可", "商品房预售许可"), ("#", "", ""), ("无占位", "农药", "无占位"), ("#监督检查", "检", "检监督检查"),
+    ])
+    func placeholderIsReplacedWithoutDoubledWords(template: String, subject: String, expected: String) {
+        #expect(template.replacingPlaceholder(with: subject) == expected)
     }
 }
