@@ -46,17 +46,48 @@ public enum ChinaTime {
 
     /// `YYYY-MM-DD HH:MM:SS` in local time.
     public static func format(_ instant: Instant) -> String {
-        let time = local(instant)
-        return time.date.description + " " + CivilDate.padded(time.hour, 2) + ":" + CivilDate.padded(time.minute, 2)
-            + ":" + CivilDate.padded(time.second, 2)
+        digits(local(instant), separator: UInt8(ascii: " "), milliseconds: false)
     }
 
     /// ISO 8601 with the +08:00 offset, for machine-readable output.
     public static func iso8601(_ instant: Instant) -> String {
         let time = local(instant)
-        var text = time.date.description + "T" + CivilDate.padded(time.hour, 2) + ":" + CivilDate.padded(time.minute, 2)
-            + ":" + CivilDate.padded(time.second, 2)
-        if time.millisecond != 0 { text += "." + CivilDate.padded(time.millisecond, 3) }
-        return text + "+08:00"
+        return digits(time, separator: UInt8(ascii: "T"), milliseconds: time.millisecond != 0) + "+08:00"
+    }
+
+    /// The date and time written digit by digit into one buffer: formatting runs for
+    /// every instant cell of a result, so it makes one string, not a dozen.
+    private static func digits(_ time: LocalTime, separator: UInt8, milliseconds: Bool) -> String {
+        let year = time.date.year
+        guard (0...9999).contains(year) else {
+            var text = time.date.description + String(UnicodeScalar(separator)) + CivilDate.padded(time.hour, 2) + ":"
+            text += CivilDate.padded(time.minute, 2) + ":" + CivilDate.padded(time.second, 2)
+            return milliseconds ? text + "." + CivilDate.padded(time.millisecond, 3) : text
+        }
+        let zero = UInt8(ascii: "0")
+        return String(unsafeUninitializedCapacity: 23) { buffer in
+            func put(_ value: Int, _ width: Int, at offset: Int) {
+                var rest = value
+                for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                    buffer[index] = zero + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(time.date.month, 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            put(time.date.day, 2, at: 8)
+            buffer[10] = separator
+            put(time.hour, 2, at: 11)
+            buffer[13] = UInt8(ascii: ":")
+            put(time.minute, 2, at: 14)
+            buffer[16] = UInt8(ascii: ":")
+            put(time.second, 2, at: 17)
+            guard milliseconds else { return 19 }
+            buffer[19] = UInt8(ascii: ".")
+            put(time.millisecond, 3, at: 20)
+            return 23
+        }
     }
 }

@@ -34,25 +34,27 @@ public final class DelimitedRenderer: ResultRenderer {
     private func field(_ text: String, isNull: Bool) -> String {
         if separator == "\t" {
             if isNull { return "\\N" }
+            guard text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else { return text }
             var escaped = ""
-            for character in text {
-                switch character {
+            for scalar in text.unicodeScalars {
+                switch scalar {
                 case "\t": escaped += "\\t"
                 case "\n": escaped += "\\n"
                 case "\r": escaped += "\\r"
                 case "\\": escaped += "\\\\"
-                default: escaped.append(character)
+                default: escaped.unicodeScalars.append(scalar)
                 }
             }
             return escaped
         }
         if isNull { return "" }
         if text.isEmpty { return "\"\"" }
-        let needsQuotes = text.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        guard needsQuotes else { return text }
+        // Bytes, not Characters: the separator, quote and line breaks are all ASCII.
+        let separatorByte = separator.asciiValue ?? 0x2C
+        guard text.utf8.contains(where: { $0 == separatorByte || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         var quoted = "\""
-        for character in text {
-            if character == "\"" { quoted += "\"\"" } else { quoted.append(character) }
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(scalar) }
         }
         return quoted + "\""
     }

@@ -7,7 +7,9 @@ public final class TableRenderer: ResultRenderer {
     private let options: RenderOptions
     private var columns: [ResultColumn] = []
     private var head: [[Cell]] = []
-    private var tail: [[Cell]] = []
+    /// The last rows, kept as values and formatted only at the end: a long result on a
+    /// terminal costs one formatting per shown row, not per row read.
+    private var tail: [[Value]] = []
     private var tailStart = 0
     private var seen = 0
 
@@ -33,26 +35,29 @@ public final class TableRenderer: ResultRenderer {
 
     public func row(_ values: [Value]) {
         seen += 1
-        let cells = zip(values, columns).map { value, column in
-            let text = options.formatter.display(value, kind: column.kind)
-            return Cell(text: text, width: text.displayWidth, numeric: CellFormatter.isNumeric(value, kind: column.kind), isNull: value.isNull)
-        }
         guard let headLimit, let tailLimit else {
-            head.append(cells)
+            head.append(cells(values))
             return
         }
         if head.count < headLimit {
-            head.append(cells)
+            head.append(cells(values))
         } else if tail.count < tailLimit {
-            tail.append(cells)
+            tail.append(values)
         } else {
-            tail[tailStart] = cells
+            tail[tailStart] = values
             tailStart = (tailStart + 1) % tailLimit
         }
     }
 
+    private func cells(_ values: [Value]) -> [Cell] {
+        zip(values, columns).map { value, column in
+            let text = options.formatter.display(value, kind: column.kind)
+            return Cell(text: text, width: text.displayWidth, numeric: CellFormatter.isNumeric(value, kind: column.kind), isNull: value.isNull)
+        }
+    }
+
     public func finish(rowCount: Int) {
-        let orderedTail = Array(tail[tailStart...] + tail[..<tailStart])
+        let orderedTail = (tail[tailStart...] + tail[..<tailStart]).map(cells)
         let hidden = rowCount - head.count - orderedTail.count
         var widths = columns.map { $0.name.displayWidth }
         for row in head + orderedTail {
