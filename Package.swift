@@ -25,12 +25,14 @@ let package = Package(
 
         // Pure domain values and rules (no I/O).
         .target(name: "DuchaCore"),
+        // The query language: lexer, parser, checker, SQL generator (pure; never imports the store).
+        .target(name: "DuchaQuery", dependencies: ["DuchaCore"]),
         // SQLite connection, schema migrations, reads and writes.
         .target(name: "DuchaStore", dependencies: ["DuchaCore", "CSQLite"]),
         // The deterministic Dazhou 2016 demo scenario.
         .target(name: "DuchaDemo", dependencies: ["DuchaCore", "DuchaStore"]),
         // Session, commands, rendering, input loop, line editor.
-        .target(name: "DuchaShell", dependencies: ["DuchaCore", "DuchaStore", "DuchaDemo", "CEditline"]),
+        .target(name: "DuchaShell", dependencies: ["DuchaCore", "DuchaQuery", "DuchaStore", "DuchaDemo", "CEditline"]),
         // The executable: arguments, wiring, exit codes.
         .executableTarget(
             name: "ducha",
@@ -41,6 +43,7 @@ let package = Package(
         ),
 
         .testTarget(name: "DuchaCoreTests", dependencies: ["DuchaCore"]),
+        .testTarget(name: "DuchaQueryTests", dependencies: ["DuchaQuery"]),
         .testTarget(name: "DuchaStoreTests", dependencies: ["DuchaStore"]),
         .testTarget(name: "DuchaDemoTests", dependencies: ["DuchaDemo", "DuchaStore"]),
         .testTarget(name: "DuchaShellTests", dependencies: ["DuchaShell"]),

@@ -45,7 +45,8 @@ public struct ShellConfiguration: Sendable {
 /// script, a pipe or the terminal, and returns the exit status.
 public enum Shell {
     static let primaryPrompt = "督查> "
-    static let continuationPrompt = "  ... "
+    /// The prompt of a continued entry shows what is still open: `"`, `(`, `|` or `\`.
+    static func continuationPrompt(_ marker: String) -> String { " ..." + marker + " " }
 
     /// Runs the shell and returns its exit status.
     public static func run(_ configuration: ShellConfiguration) -> ExitStatus {

@@ -15,17 +15,17 @@ import DuchaStore
 @Suite struct LineSourceTests {
     @Test func linesAreSplitOnNewlinesAndCarriageReturnsDropped() {
         var source = TextLineSource(name: "s.dq", bytes: Array("\u{FEFF}a\r\nb\n\nc".utf8))
-        #expect(source.next(continuing: false) == .line("a", number: 1))
-        #expect(source.next(continuing: false) == .line("b", number: 2))
-        #expect(source.next(continuing: false) == .line("", number: 3))
-        #expect(source.next(continuing: false) == .line("c", number: 4))
-        #expect(source.next(continuing: false) == .end)
+        #expect(source.next(continuation: nil) == .line("a", number: 1))
+        #expect(source.next(continuation: nil) == .line("b", number: 2))
+        #expect(source.next(continuation: nil) == .line("", number: 3))
+        #expect(source.next(continuation: nil) == .line("c", number: 4))
+        #expect(source.next(continuation: nil) == .end)
     }
 
     @Test func invalidUTF8IsPlacedAtItsColumn() {
         var source = TextLineSource(name: "s.dq", bytes: Array("ok\n".utf8) + Array("部门".utf8) + [0xFF, 0x41])
-        #expect(source.next(continuing: false) == .line("ok", number: 1))
-        guard case .invalid(let error) = source.next(continuing: false) else {
+        #expect(source.next(continuation: nil) == .line("ok", number: 1))
+        guard case .invalid(let error) = source.next(continuation: nil) else {
             Issue.record("expected an invalid line")
             return
         }
@@ -34,13 +34,23 @@ import DuchaStore
     }
 
     @Test(arguments: [
-        ("departments |", "departments |", true), ("cases \\", "cases", true), ("cases", "cases", false),
-        (".mode csv", ".mode csv", false), (".sql select 1 |", ".sql select 1 |", false),
+        (["departments |", "count"], "departments | count", [false, true], ["|"]),
+        (["cases \\", "| count"], "cases | count", [false, true], ["\\"]),
+        (["cases | where name = \"万源", "市\" | count"], "cases | where name = \"万源\n市\" | count", [false, true], ["\""]),
+        (["departments | select count(cases", ")"], "departments | select count(cases )", [false, true], ["("]),
+        ([".sql SELECT 1 |"], ".sql SELECT 1 |", [true], []),
+        ([".sql SELECT \\", "1"], ".sql SELECT 1", [false, true], ["\\"]),
+        (["cases | where note = \"a \\\\", "b\""], "cases | where note = \"a \\\\\nb\"", [false, true], ["\""]),
     ])
-    func continuation(line: String, piece: String, continues: Bool) {
-        let result = InputLoop.continuation(of: line)
-        #expect(result.0 == piece)
-        #expect(result.1 == continues)
+    func entriesContinueWhileSomethingIsOpen(lines: [String], joined: String, completes: [Bool], markers: [String]) {
+        var entry = EntryBuilder()
+        var seenMarkers: [String] = []
+        for (line, expected) in zip(lines, completes) {
+            #expect(entry.add(line) == expected, "\(line)")
+            if let marker = entry.openMarker { seenMarkers.append(marker) }
+        }
+        #expect(entry.text == joined)
+        #expect(seenMarkers == markers)
     }
 }
 
@@ -88,7 +98,9 @@ func runScript(_ text: String, bail: Bool = false) throws -> (InputLoop.Result, 
     @Test func anUnfinishedEntryAtTheEndIsReported() throws {
         let (result, _, errors) = try runScript("regions |\n")
         #expect(result.status == .inputError)
-        #expect(errors.hasPrefix("t.dq:1:1: error: the input ended inside an entry that continues"))
+        #expect(errors == "t.dq:1:1: error: the input ended inside a pipeline ending in | (the next stage is missing); finish the entry or remove what opened it\n")
+        let (_, _, quoteErrors) = try runScript(".mode csv\ncases | where name = \"万源\n")
+        #expect(quoteErrors == "t.dq:2:1: error: the input ended inside a string (its closing quote is missing); finish the entry or remove what opened it\n")
     }
 
     @Test func todayComesFromOverrideThenStoryDateThenClock() throws {

@@ -136,7 +136,7 @@ struct TerminalSession {
         try first.waitFor("1 row")
         try first.literally(".sql SELECT 1 \\")
         try first.keys("Enter")
-        try first.waitFor("  ...")
+        try first.waitFor(" ...\\")
         try first.literally("AS joined")
         try first.keys("Enter")
         try first.waitFor("joined")

@@ -16,7 +16,7 @@ enum HelpText {
                 output.line("  " + command.synopsis.padded(toWidth: width, alignment: .left) + "  " + command.summary)
             }
             output.line()
-            output.line("Entries end at the end of a line; a line ending in | or \\ continues on the next.")
+            output.line("An entry ends with its line; it goes on after a trailing \\, and a query also while a string, a parenthesis or a trailing | is open.")
             output.line(".help TOPIC explains a command or a source. Ctrl-C cancels, Ctrl-D leaves.")
             return
         }

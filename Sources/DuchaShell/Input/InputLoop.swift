@@ -16,26 +16,24 @@ public enum InputLoop {
     /// Runs every entry of `source`. With `bail`, stops at the first failure.
     static func run(_ source: inout some LineSource, in session: Session, bail: Bool, promptWidth: Int = 0) -> Result {
         var status = ExitStatus.success
-        var pending: [String] = []
+        var entry = EntryBuilder()
         var start: SourcePosition?
-        func fail(_ error: ShellError) -> Bool {
-            if !error.alreadyReported { report(error, interactive: source.isInteractive, pendingLine: pending.count == 1 ? pending[0] : nil, promptWidth: promptWidth, in: session) }
+        func fail(_ error: ShellError, line: String? = nil) -> Bool {
+            if !error.alreadyReported { report(error, interactive: source.isInteractive, typedLine: line, promptWidth: promptWidth, in: session) }
             if status == .success { status = error.exitStatus }
             return bail || error.code == .interrupted && !source.isInteractive
         }
         while true {
-            let event = source.next(continuing: !pending.isEmpty)
-            switch event {
+            switch source.next(continuation: entry.isEmpty ? nil : entry.openMarker) {
             case .end:
-                if !pending.isEmpty, let start {
-                    let error = ShellError(.unfinishedInput, "the input ended inside an entry that continues (a trailing | or \\); finish it or remove the continuation", at: start)
-                    _ = fail(error)
+                if !entry.isEmpty, let start {
+                    _ = fail(ShellError(.unfinishedInput, "the input ended inside \(entry.openDescription); finish the entry or remove what opened it", at: start))
                 }
                 session.output.flush()
                 return Result(status: status, quit: false)
             case .interrupted:
                 InterruptSignal.take()
-                pending = []
+                entry.reset()
                 start = nil
                 if source.isInteractive {
                     session.diagnostics.line("^C")
@@ -45,33 +43,29 @@ public enum InputLoop {
                 _ = fail(ShellError(.interrupted, "interrupted"))
                 return Result(status: .interrupted, quit: true)
             case .invalid(let error):
-                pending = []
+                entry.reset()
                 start = nil
                 if fail(error) { return Result(status: status, quit: false) }
             case .line(let text, let number):
-                if pending.isEmpty {
-                    if text.trimmingBlanks().isEmpty || text.trimmingBlanks().hasPrefix("--") { continue }
+                if entry.isEmpty {
+                    let trimmed = text.trimmingBlanks()
+                    if trimmed.isEmpty || trimmed.hasPrefix("--") { continue }
                     start = SourcePosition(source: source.name, line: number, column: 1)
                 }
-                let (piece, continues) = continuation(of: text)
-                pending.append(piece)
-                if continues { continue }
-                let entry = Entry(text: pending.joined(separator: " "), position: start!)
-                if source.isInteractive { source.remember(entry.text) }
-                let outcome = execute(entry, in: session)
-                pending = []
+                guard entry.add(text), let position = start else { continue }
+                let complete = Entry(text: entry.text, position: position)
+                let typedLine = entry.lineCount == 1 ? entry.text : nil
+                entry.reset()
                 start = nil
-                switch outcome {
+                if source.isInteractive { source.remember(complete.text) }
+                switch execute(complete, in: session) {
                 case .success(.quit):
                     session.output.flush()
                     return Result(status: status, quit: true)
                 case .success(.proceed):
                     continue
                 case .failure(let error):
-                    pending = [text]
-                    let stop = fail(error)
-                    pending = []
-                    if stop { return Result(status: status, quit: true) }
+                    if fail(error, line: typedLine) { return Result(status: status, quit: true) }
                 }
             }
         }
@@ -100,19 +94,6 @@ public enum InputLoop {
         }
     }
 
-    /// A line without its continuation mark, and whether the entry goes on.
-    static func continuation(of line: String) -> (String, Bool) {
-        var text = line
-        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
-        if text.hasSuffix("\\") {
-            text.removeLast()
-            while let last = text.last, last == " " || last == "\t" { text.removeLast() }
-            return (text, true)
-        }
-        if text.hasSuffix("|") && !text.trimmingBlanks().hasPrefix(".") { return (text, true) }
-        return (text, false)
-    }
-
     private static func execute(_ entry: Entry, in session: Session) -> Swift.Result<DotOutcome, ShellError> {
         let started = ContinuousClock.now
         defer {
@@ -135,9 +116,9 @@ public enum InputLoop {
         }
     }
 
-    private static func report(_ error: ShellError, interactive: Bool, pendingLine: String?, promptWidth: Int, in session: Session) {
+    private static func report(_ error: ShellError, interactive: Bool, typedLine: String?, promptWidth: Int, in session: Session) {
         session.output.flush()
-        if interactive, let position = error.position, position.source == "<terminal>", let line = pendingLine {
+        if interactive, let position = error.position, position.source == "<terminal>", let line = typedLine {
             let before = String(line.prefix(max(0, position.column - 1)))
             session.diagnostics.line(String(repeating: " ", count: promptWidth + before.displayWidth) + "^")
             session.diagnostics.line("error: " + error.message)

@@ -17,13 +17,13 @@ final class LineEditor: LineSource {
     private let historyPath: String?
     private var prompt: UnsafeMutablePointer<wchar_t>
     private let primaryPrompt: String
-    private let continuationPrompt: String
+    private let continuationPrompt: (String) -> String
     private let complete: (String) -> Completer.Completion
     private let output: TextOutput
     private var lineNumber = 0
 
     /// Makes an editor on the terminal. `complete` receives the text before the cursor.
-    init?(program: String, primaryPrompt: String, continuationPrompt: String, historyPath: String?,
+    init?(program: String, primaryPrompt: String, continuationPrompt: @escaping (String) -> String, historyPath: String?,
           output: TextOutput, complete: @escaping (String) -> Completer.Completion) {
         TerminalLocale.ensureUTF8()
         guard let input = fdopen(STDIN_FILENO, "r"), let terminal = fdopen(STDOUT_FILENO, "w"), let errors = fdopen(STDERR_FILENO, "w"),
@@ -73,9 +73,9 @@ final class LineEditor: LineSource {
         prompt.deallocate()
     }
 
-    func next(continuing: Bool) -> LineEvent {
+    func next(continuation: String?) -> LineEvent {
         prompt.deallocate()
-        prompt = LineEditor.wide(continuing ? continuationPrompt : primaryPrompt)
+        prompt = LineEditor.wide(continuation.map { continuationPrompt($0) } ?? primaryPrompt)
         output.flush()
         var count: Int32 = 0
         errno = 0

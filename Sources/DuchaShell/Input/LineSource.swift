@@ -18,8 +18,8 @@ protocol LineSource {
     var name: String { get }
     /// Whether a person is typing (prompts, carets, history).
     var isInteractive: Bool { get }
-    /// Reads the next line; `continuing` is true inside an unfinished entry.
-    mutating func next(continuing: Bool) -> LineEvent
+    /// Reads the next line; `continuation` is what keeps the entry open (nil for a new entry).
+    mutating func next(continuation: String?) -> LineEvent
     /// Records a finished entry (history); sources without history ignore it.
     mutating func remember(_ entry: String)
 }
@@ -48,7 +48,7 @@ struct TextLineSource: LineSource {
         self.init(name: name, bytes: Array(text.utf8))
     }
 
-    mutating func next(continuing: Bool) -> LineEvent {
+    mutating func next(continuation: String?) -> LineEvent {
         guard offset < bytes.count else { return .end }
         lineNumber += 1
         var end = offset

@@ -20,7 +20,7 @@ struct StreamLineSource: LineSource {
         self.descriptor = descriptor
     }
 
-    mutating func next(continuing: Bool) -> LineEvent {
+    mutating func next(continuation: String?) -> LineEvent {
         while true {
             if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
                 return take(upTo: newline, skip: 1)

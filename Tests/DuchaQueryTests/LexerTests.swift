@@ -1,0 +1,49 @@
+import Testing
+@testable import DuchaQuery
+
+/// The kinds and texts of the tokens of `text`, without the end token.
+func lexed(_ text: String) -> [String] {
+    Lexer.tokens(text).dropLast().map { "\($0.kind.rawValue):\($0.text)" }
+}
+
+@Suite struct LexerTests {
+    @Test(arguments: [
+        ("departments | where region = \"万源市\" | sort name",
+         ["identifier:departments", "|:|", "identifier:where", "identifier:region", "=:=", "string:\"万源市\"", "|:|", "identifier:sort", "identifier:name"]),
+        ("cases | where opened in 2016-01..2016-04", ["identifier:cases", "|:|", "identifier:where", "identifier:opened", "identifier:in", "month:2016-01", "..:..", "month:2016-04"]),
+        ("raised < today - 7d", ["identifier:raised", "<:<", "identifier:today", "-:-", "duration:7d"]),
+        ("due >= 2016-06-15 and n != 3.5", ["identifier:due", ">=:>=", "date:2016-06-15", "identifier:and", "identifier:n", "!=:!=", "number:3.5"]),
+        ("count(cases) as n", ["identifier:count", "(:(", "identifier:cases", "):)", "identifier:as", "identifier:n"]),
+        ("案件 ｜ where 部门 = “市农业局”", ["identifier:案件", "|:｜", "identifier:where", "identifier:部门", "=:=", "string:“市农业局”"]),
+        ("dept.region.name ~ 'x'", ["identifier:dept", ".:.", "identifier:region", ".:.", "identifier:name", "~:~", "string:'x'"]),
+        ("12h 30m 3mo 2w 1y", ["duration:12h", "duration:30m", "duration:3mo", "duration:2w", "duration:1y"]),
+        ("3x 2016-13x a <> b", ["malformedNumber:3x", "malformedNumber:2016-13x", "identifier:a", "!=:<>", "identifier:b"]),
+        ("a @ b", ["identifier:a", "unknown:@", "identifier:b"]),
+        ("cases -- 全部案件\n| count", ["identifier:cases", "|:|", "identifier:count"]),
+        ("where name = \"x\\\" or 1=1 --\"", ["identifier:where", "identifier:name", "=:=", "string:\"x\\\" or 1=1 --\""]),
+        ("name = \"未完", ["identifier:name", "=:=", "unterminatedString:\"未完"]),
+    ])
+    func tokens(text: String, expected: [String]) {
+        #expect(lexed(text) == expected)
+    }
+
+    @Test(arguments: ["", "   ", "cases | where a = \"b\" -- c\n", "部门（x，y）", "\"open", "a\u{3000}b", "🙂 | x", "2016-01-01..2016-05-31"])
+    func tokensGiveTheTextBack(text: String) {
+        let tokens = Lexer.tokens(text)
+        #expect(tokens.last?.kind == .end)
+        #expect(tokens.map { String($0.leadingTrivia) + String($0.text) }.joined() == text)
+    }
+
+    @Test func stringValuesResolveEscapes() {
+        let tokens = Lexer.tokens(#""a\"b\\c\n" '市' “x\y”"#)
+        #expect(tokens.map(\.stringValue).dropLast() == ["a\"b\\c\n", "市", "x\\y"])
+    }
+
+    @Test(arguments: [
+        ("cases |", Lexer.OpenConstruct?.some(.pipe)), ("cases | where name = \"a", .string), ("departments | select count(cases", .parenthesis),
+        ("cases | count", nil), ("cases | where note = \"a|\"", nil), ("cases -- a comment |", nil), ("", nil),
+    ])
+    func openConstructs(text: String, expected: Lexer.OpenConstruct?) {
+        #expect(Lexer.openConstruct(text) == expected)
+    }
+}
