@@ -101,7 +101,7 @@ struct TerminalSession {
         try terminal.literally("部门x")
         try terminal.keys("Enter")
         screen = try terminal.waitFor("error: unknown source or command '部门x'")
-        #expect(screen.contains("督查> 部门x\n      ^\n"))
+        #expect(screen.contains("督查> 部门x\n      ^~\n"))
 
         // Ctrl-C clears the line being typed and the shell goes on.
         try terminal.literally("cases half typed")

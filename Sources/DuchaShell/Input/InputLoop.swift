@@ -119,8 +119,9 @@ public enum InputLoop {
     private static func report(_ error: ShellError, interactive: Bool, typedLine: String?, promptWidth: Int, in session: Session) {
         session.output.flush()
         if interactive, let position = error.position, position.source == "<terminal>", let line = typedLine {
-            let before = String(line.prefix(max(0, position.column - 1)))
-            session.diagnostics.line(String(repeating: " ", count: promptWidth + before.displayWidth) + "^")
+            let offset = max(0, position.column - 1)
+            let caret = Diagnostic(error.code.rawValue, error.message, at: offset..<offset + 1).caret(in: line, indent: promptWidth)
+            session.diagnostics.line(caret[1])
             session.diagnostics.line("error: " + error.message)
         } else {
             session.diagnostics.line(error.rendered)
