@@ -10,7 +10,7 @@ import DuchaStore
 /// inspection bulletin (2016 issue 18), with every anomaly it describes injected at
 /// known places and recorded in the `labels` table. docs/DEMO.md describes it.
 public enum DemoScenario {
-    /// Writes a new database at `path` (must not exist): loads into `path + ".partial"`
+    /// Writes a new database at `path` (must not exist): loads into `path + ".partial-PID"`
     /// and renames it into place when complete, so a crash never leaves a half-made file
     /// under the final name. The same options give the same rows.
     public static func generate(into path: String, options: DemoOptions,
@@ -18,16 +18,20 @@ public enum DemoScenario {
         try options.validate()
         guard !path.isEmpty else { throw DemoError("give the path of the new database file") }
         if exists(path) { throw DemoError("\(path) already exists; give a new file name (the demo never overwrites a file)") }
-        let partial = path + ".partial"
+        // One partial file per process, published with link(2): two runs at once never
+        // write into each other's file, and only one of them publishes.
+        let partial = path + ".partial-\(getpid())"
         removePartial(partial)
         let counts: (rows: [(table: String, rows: Int)], labels: [Int])
         do {
             counts = try withoutActuallyEscaping(progress) { progress in
                 try write(into: partial, options: options, progress: progress)
             }
-            guard rename(partial, path) == 0 else {
-                throw DemoError("cannot rename \(partial) to \(path): " + String(cString: strerror(errno)))
+            guard link(partial, path) == 0 else {
+                if errno == EEXIST { throw DemoError("\(path) already exists; give a new file name (the demo never overwrites a file)") }
+                throw DemoError("cannot publish \(partial) as \(path): " + String(cString: strerror(errno)))
             }
+            removePartial(partial)
         } catch {
             removePartial(partial)
             throw error

@@ -21,7 +21,13 @@ public enum DemoCache {
         var info = stat()
         if stat(path, &info) == 0 { return path }
         progress("generating the demo database once: \(path)")
-        _ = try DemoScenario.generate(into: path, options: options, progress: progress)
+        do {
+            _ = try DemoScenario.generate(into: path, options: options, progress: progress)
+        } catch {
+            // Another ducha published the same demo meanwhile: use it.
+            if stat(path, &info) == 0 { return path }
+            throw error
+        }
         return path
     }
 }

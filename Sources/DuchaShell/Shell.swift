@@ -74,7 +74,7 @@ public enum Shell {
 
         var status = ExitStatus.success
         func record(_ result: InputLoop.Result) -> Bool {
-            if status == .success { status = result.status }
+            if status == .success || result.status == .interrupted { status = result.status }
             return result.quit || (configuration.bail && result.status != .success) || result.status == .interrupted
         }
 
@@ -104,11 +104,15 @@ public enum Shell {
         }
         if batch { return status }
 
-        if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1,
+        // A person types at a terminal on standard input; the editor draws on standard
+        // output, or on standard error when the results go to a file (`ducha DB > out.csv`).
+        let screen: Int32? = isatty(STDOUT_FILENO) == 1 ? STDOUT_FILENO : (isatty(STDERR_FILENO) == 1 ? STDERR_FILENO : nil)
+        if isatty(STDIN_FILENO) == 1, let screen,
            let editor = LineEditor(program: "ducha", primaryPrompt: primaryPrompt, continuationPrompt: continuationPrompt,
-                                   historyPath: configuration.historyPath, output: standardOutput,
+                                   historyPath: configuration.historyPath, screen: screen,
+                                   output: screen == STDOUT_FILENO ? standardOutput : diagnostics,
                                    complete: { Completer.complete($0, in: session) }) {
-            banner(configuration, session: session)
+            banner(configuration, session: session, on: screen == STDOUT_FILENO ? standardOutput : diagnostics)
             var source = editor
             let result = InputLoop.run(&source, in: session, bail: false, promptWidth: primaryPrompt.displayWidth)
             standardOutput.flush()
@@ -120,8 +124,7 @@ public enum Shell {
         return status
     }
 
-    private static func banner(_ configuration: ShellConfiguration, session: Session) {
-        let output = session.standardOutput
+    private static func banner(_ configuration: ShellConfiguration, session: Session, on output: TextOutput) {
         output.line("ducha \(configuration.version) — 督查 inspection shell")
         output.line("database: \(configuration.databasePath)\(session.store.isReadOnly ? " (read-only)" : "")")
         output.line("today: \(session.today) (\(session.todaySource)). Type .help for help, Ctrl-D to leave.")

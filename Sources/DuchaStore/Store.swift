@@ -36,6 +36,9 @@ public final class Store {
         }
         let mode: Connection.Mode = access == .readOnly ? .readOnly : (exists ? .readWrite : .create)
         let connection = try Connection(path: path, mode: mode)
+        if access != .readOnly && connection.isReadOnly {
+            throw StoreError.readOnly(path: path)
+        }
         let store = Store(connection: connection, path: path)
         try store.prepare(isNew: !exists, writable: access != .readOnly)
         return store
@@ -51,11 +54,13 @@ public final class Store {
     private func prepare(isNew: Bool, writable: Bool) throws {
         connection.setBusyTimeout(milliseconds: 5000)
         let found = try schemaVersion()
+        let application = try pragmaInteger("application_id")
+        let empty = try tableCount() == 0
+        if try !isNew && !empty && !isDuchaDatabase(application: application, version: found) {
+            throw StoreError.foreignDatabase(path: path)
+        }
         if found > SchemaDescription.version {
             throw StoreError.newerSchema(path: path, found: found, supported: SchemaDescription.version)
-        }
-        if try found == 0 && !isNew && tableCount() > 0 {
-            throw StoreError.foreignDatabase(path: path)
         }
         try connection.execute("PRAGMA foreign_keys = ON")
         guard writable else {
@@ -75,6 +80,29 @@ public final class Store {
             try connection.execute("PRAGMA synchronous = NORMAL")
         }
         try Migrator(connection: connection).migrate()
+        if application != Int64(Store.applicationID) {
+            try connection.execute("PRAGMA application_id = \(Store.applicationID)")
+        }
+    }
+
+    /// The `PRAGMA application_id` of ducha databases ("DUCH"), so that another
+    /// application's SQLite file is told apart before anything is written to it.
+    public static let applicationID: Int32 = 0x4455_4348
+
+    /// Ours when it carries ducha's application id, or (written before the id was set)
+    /// has a schema version and ducha's migration record.
+    private func isDuchaDatabase(application: Int64, version: Int) throws -> Bool {
+        if application == Int64(Store.applicationID) { return version > 0 }
+        guard application == 0, version > 0 else { return false }
+        let statement = try connection.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'")
+        defer { statement.reset() }
+        return try statement.step() && statement.integer(at: 0) == 1
+    }
+
+    private func pragmaInteger(_ name: String) throws -> Int64 {
+        let statement = try connection.prepare("PRAGMA \(name)")
+        defer { statement.reset() }
+        return try statement.step() ? statement.integer(at: 0) : 0
     }
 
     /// The schema version recorded in the database (0 for an empty file).
@@ -138,9 +166,16 @@ public final class Store {
     @discardableResult
     public func runReadOnly(_ sql: String, columns: ([ResultColumn]) throws -> Void,
                             row: ([Value]) throws -> Void) throws -> Int {
-        let compiled = try connection.prepare(sql)
+        let compiled = try connection.prepareQueryOnly(sql)
         guard compiled.isReadOnly else { throw StoreError.writeRefused(sql: sql) }
-        return try run(SQLStatement(sql), columns: columns, row: row)
+        let described = (0..<compiled.columnCount).map { ResultColumn(compiled.columnName($0), .any) }
+        try columns(described)
+        var count = 0
+        while try compiled.step() {
+            try row(compiled.row())
+            count += 1
+        }
+        return count
     }
 
     /// SQLite's query plan for a statement.

@@ -12,6 +12,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case readOnly(path: String)
     /// The file cannot be opened at all.
     case cannotOpen(path: String, reason: String)
+    /// SQLite found the file damaged.
+    case corrupt(path: String, message: String)
     /// The statement was interrupted (Ctrl-C).
     case interrupted
     /// The statement would write, where only reading is allowed.
@@ -32,10 +34,12 @@ public enum StoreError: Error, Equatable, Sendable {
             return "\(path) is read-only; use --read-only to inspect it, or fix its permissions"
         case .cannotOpen(let path, let reason):
             return "cannot open \(path): \(reason)"
+        case .corrupt(let path, let message):
+            return "\(path) is damaged (\(message)); restore it from a backup, or recover what is readable with sqlite3's .recover"
         case .interrupted:
             return "interrupted"
         case .writeRefused:
-            return "this statement would change the database; .sql runs read-only statements (SELECT, WITH, EXPLAIN, PRAGMA reads)"
+            return "this statement would change the database or reach beyond it; .sql runs one read-only query (SELECT, WITH, EXPLAIN, PRAGMA reads)"
         }
     }
 }

@@ -71,12 +71,8 @@ struct Ducha: ParsableCommand {
                 path = try DemoCache.path(cacheHome: environment.cacheHome) { message in
                     printError(message)
                 }
-            } catch let error as DemoError {
-                printError("error: \(error.message)")
-                throw ExitCode(ExitStatus.inputError.rawValue)
             } catch {
-                printError("error: \(error)")
-                throw ExitCode(ExitStatus.inputError.rawValue)
+                throw reported(error)
             }
         } else if database == nil {
             Directories.create(parentOf: path)
@@ -122,9 +118,8 @@ struct Demo: ParsableCommand {
             let summary = try DemoScenario.generate(into: out, options: options) { printError($0) }
             print("wrote \(summary.path) (scale \(summary.options.scale), seed \(summary.options.seed), story date \(summary.options.storyDate))")
             for (table, rows) in summary.rowCounts { print("  " + table + String(repeating: " ", count: max(1, 16 - table.count)) + String(rows)) }
-        } catch let error as DemoError {
-            printError("error: \(error.message)")
-            throw ExitCode(ExitStatus.inputError.rawValue)
+        } catch {
+            throw reported(error)
         }
     }
 }
@@ -158,6 +153,17 @@ extension Clock {
         clock_gettime(CLOCK_REALTIME, &time)
         return Instant(millisecondsSinceEpoch: Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000)
     }
+}
+
+/// Prints an error as one line and returns the exit code that goes with it.
+func reported(_ error: any Error) -> ExitCode {
+    if let error = error as? DemoError {
+        printError("error: \(error.message)")
+        return ExitCode(ExitStatus.inputError.rawValue)
+    }
+    let shellError = ShellError.from(error)
+    printError("error: \(shellError.message)")
+    return ExitCode(shellError.exitStatus.rawValue)
 }
 
 /// Writes one line to standard error.

@@ -184,3 +184,36 @@ func rows(_ store: Store, _ sql: String) throws -> [[Value]] {
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 }
+
+@Suite struct ApplicationIDTests {
+    @Test func anotherApplicationWithItsOwnUserVersionIsRefusedAndLeftUnchanged() throws {
+        let folder = ScratchFolder()
+        let path = folder.file("theirs.db")
+        try Connection(path: path, mode: .create).execute("CREATE TABLE mine (a); PRAGMA user_version = 1")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: StoreError.foreignDatabase(path: path)) { try Store.open(path: path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func duchaDatabasesCarryTheApplicationID() throws {
+        let folder = ScratchFolder()
+        let path = folder.file("ours.db")
+        _ = try Store.open(path: path)
+        let statement = try Connection(path: path, mode: .readOnly).prepare("PRAGMA application_id")
+        _ = try statement.step()
+        #expect(statement.integer(at: 0) == Int64(Store.applicationID))
+        _ = try Store.open(path: path)
+    }
+
+    @Test(arguments: ["SELECT 1; DROP TABLE regions", "ATTACH 'x.db' AS x", "BEGIN", "SAVEPOINT a", "-- only a comment", ";"])
+    func sqlThatReachesBeyondOneQueryIsRefused(sql: String) throws {
+        let store = try Store.inMemory()
+        #expect(throws: StoreError.self) { try rows(store, sql) }
+        #expect(try rows(store, "SELECT count(*) FROM regions") == [[.integer(0)]])
+    }
+
+    @Test func trailingCommentsAndSemicolonsAreFine() throws {
+        let store = try Store.inMemory()
+        #expect(try rows(store, "SELECT 1; -- done\n;") == [[.integer(1)]])
+    }
+}

@@ -119,6 +119,33 @@ import Testing
 }
 
 @Suite(.serialized) struct BadInputTests {
+    @Test func aFullDiskIsAnErrorNotSilence() throws {
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        let outcome = try runner.run(["s.db", "-c", ".output /dev/full", "-c", ".tables"])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError == "-c:1:1: error: cannot write the results: No space left on device\n")
+    }
+
+    @Test func aQueryFailingMidwayStillClosesItsJSON() throws {
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        let failing = ".sql SELECT CASE WHEN value > 1 THEN abs(-9223372036854775807 - 1) ELSE value END AS v FROM (SELECT 1 AS value UNION ALL SELECT 2)"
+        let outcome = try runner.run(["s.db", "--mode", "json", "-c", failing, "-c", ".sql SELECT 5 AS w"])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardOutput == "[\n{\"v\":1}\n]\n[\n{\"w\":5}\n]\n")
+        #expect(outcome.standardError == "-c:1:6: error: integer overflow\n")
+    }
+
+    @Test func quitInsideAScriptEndsTheSession() throws {
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        try ".quit\n".write(toFile: runner.file("q.dq"), atomically: true, encoding: .utf8)
+        let outcome = try runner.run(["s.db", "-c", ".read q.dq", "-c", ".mode"])
+        #expect(outcome.status == 0)
+        #expect(outcome.standardOutput == "")
+    }
+
     @Test func aFileThatIsNotADatabaseIsLeftAlone() throws {
         let runner = BinaryRunner()
         defer { runner.cleanUp() }

@@ -34,7 +34,7 @@ struct TerminalSession {
     /// Starts the shell on `database` in an 100×30 terminal with an empty environment but for HOME, XDG and TERM.
     func start(_ database: String) throws {
         let environment = runner.environment.map { "\($0.key)=\($0.value)" }.sorted() + ["TERM=xterm-256color"]
-        let command = (["env", "-i"] + environment + [BinaryRunner.binary, database]).map { "'\($0)'" }.joined(separator: " ")
+        let command = (["env", "-i"] + environment + [BinaryRunner.binary, runner.file(database)]).map { "'\($0)'" }.joined(separator: " ")
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30", command], capture: false)
         try waitFor("督查>")
     }
@@ -130,6 +130,7 @@ struct TerminalSession {
         let runner = BinaryRunner()
         defer { runner.cleanUp() }
         let first = TerminalSession(runner: runner)
+        defer { first.stop() }
         try first.start("h.db")
         try first.literally(".sql SELECT '整改通知' AS 标题")
         try first.keys("Enter")

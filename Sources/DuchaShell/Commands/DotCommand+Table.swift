@@ -16,7 +16,7 @@ extension DotCommand {
             }),
         DotCommand(
             name: "quit", aliases: ["exit", "q"], usage: "", summary: "leave the shell (Ctrl-D does too)",
-            details: "Ends the session. History is already saved after every entry.",
+            details: "Ends the session, also from inside a script run with .read or the startup file. History is already saved after every entry.",
             completions: nothing,
             run: { _, _ in .quit }),
         setting(
@@ -64,8 +64,7 @@ extension DotCommand {
                     throw invocation.error(0, ".read needs a file name: .read FILE")
                 }
                 try invocation.expectAtMost(1)
-                try InputLoop.runScript(path: word.text, in: session, at: invocation.place(ofArgument: 0))
-                return .proceed
+                return try InputLoop.runScript(path: word.text, in: session, at: invocation.place(ofArgument: 0))
             }),
         DotCommand(
             name: "schema", aliases: [], usage: "[SOURCE]", summary: "describe the sources and their fields",
@@ -103,12 +102,12 @@ extension DotCommand {
             name: "maxrows", usage: "[N]", summary: "rows a table shows on the terminal before it elides the middle",
             details: "On a terminal, results longer than N rows show their first and last rows and a count. 0 shows all. Files and pipes always get every row.",
             choices: [],
-            current: { $0.maxRows == Int.max ? "0 (all)" : String($0.maxRows) },
+            current: { $0.maxRows.map(String.init) ?? "0 (all)" },
             assign: { session, word, invocation in
                 guard let number = Int(word.text), number >= 0 else {
                     throw invocation.error(0, "'\(word.text)' is not a row count; write a whole number such as 40, or 0 for all rows")
                 }
-                session.maxRows = number == 0 ? Int.max : number
+                session.maxRows = number == 0 ? nil : number
             }),
         setting(
             name: "nullvalue", usage: "[TEXT]", summary: "text shown for NULL (default NULL)",

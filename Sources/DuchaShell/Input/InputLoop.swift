@@ -20,8 +20,9 @@ public enum InputLoop {
         var start: SourcePosition?
         func fail(_ error: ShellError, line: String? = nil) -> Bool {
             if !error.alreadyReported { report(error, interactive: source.isInteractive, typedLine: line, promptWidth: promptWidth, in: session) }
-            if status == .success { status = error.exitStatus }
-            return bail || error.code == .interrupted && !source.isInteractive
+            // Ctrl-C outranks earlier failures: the run ends as interrupted.
+            if status == .success || error.exitStatus == .interrupted { status = error.exitStatus }
+            return bail || error.exitStatus == .interrupted && !source.isInteractive
         }
         while true {
             switch source.next(continuation: entry.isEmpty ? nil : entry.openMarker) {
@@ -72,7 +73,8 @@ public enum InputLoop {
     }
 
     /// Runs a script file as `.read` does, reporting its errors under its own name.
-    static func runScript(path: String, in session: Session, at position: SourcePosition) throws {
+    /// Returns `.quit` when the script ran `.quit`: it ends the session from any depth.
+    static func runScript(path: String, in session: Session, at position: SourcePosition) throws -> DotOutcome {
         guard session.readDepth < 16 else {
             throw ShellError(.readDepth, ".read is nested more than 16 deep; does a script read itself?", at: position)
         }
@@ -86,12 +88,14 @@ public enum InputLoop {
         defer { session.readDepth -= 1 }
         var source = TextLineSource(name: path, bytes: bytes)
         let result = run(&source, in: session, bail: session.bail)
+        if result.quit && result.status == .success { return .quit }
         if result.status != .success {
             var error = ShellError(result.status == .interrupted ? .interrupted : .scriptFailed, "\(path) failed", at: position)
             error.alreadyReported = true
             error.statusOverride = result.status
             throw error
         }
+        return .proceed
     }
 
     private static func execute(_ entry: Entry, in session: Session) -> Swift.Result<DotOutcome, ShellError> {
@@ -106,6 +110,12 @@ public enum InputLoop {
         do {
             let outcome = try EntryRunner.run(entry, in: session)
             if InterruptSignal.take() { return .failure(ShellError(.interrupted, "interrupted", at: entry.position)) }
+            // Results of each entry leave at once, so a pipe sees them as they come.
+            session.output.flush()
+            if let failure = session.output.failure, !session.reportedOutputFailure {
+                session.reportedOutputFailure = true
+                return .failure(ShellError(.cannotWrite, "cannot write the results: \(failure)", at: entry.position))
+            }
             return .success(outcome)
         } catch let error as ShellError {
             InterruptSignal.take()

@@ -13,6 +13,8 @@ private let interruptsPending = Atomic<Int>(0)
 public enum InterruptSignal {
     /// Installs the handler (without SA_RESTART, so a blocked read returns EINTR).
     public static func install() {
+        // Touch the counter first: its lazy initialisation must not run in the handler.
+        _ = interruptsPending.load(ordering: .relaxed)
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in interruptsPending.add(1, ordering: .relaxed) }
         sigemptyset(&action.sa_mask)

@@ -21,17 +21,37 @@ final class LineEditor: LineSource {
     private let complete: (String) -> Completer.Completion
     private let output: TextOutput
     private var lineNumber = 0
+    /// The streams libedit reads and writes, closed after it ends.
+    private let streams: [UnsafeMutablePointer<FILE>]
+    /// Strings libedit keeps pointers to without copying (function name and help): they
+    /// live as long as the editor.
+    private let retainedStrings: [UnsafeMutablePointer<wchar_t>]
 
     /// Makes an editor on the terminal. `complete` receives the text before the cursor.
+    /// `screen` is the descriptor the editor draws on: standard output, or standard
+    /// error when the results go to a file.
     init?(program: String, primaryPrompt: String, continuationPrompt: @escaping (String) -> String, historyPath: String?,
-          output: TextOutput, complete: @escaping (String) -> Completer.Completion) {
+          screen: Int32, output: TextOutput, complete: @escaping (String) -> Completer.Completion) {
         TerminalLocale.ensureUTF8()
-        guard let input = fdopen(STDIN_FILENO, "r"), let terminal = fdopen(STDOUT_FILENO, "w"), let errors = fdopen(STDERR_FILENO, "w"),
-              let editLine = el_init(program, input, terminal, errors) else { return nil }
-        guard let history = history_winit() else {
-            el_end(editLine)
+        guard let input = fdopen(dup(STDIN_FILENO), "r") else { return nil }
+        guard let terminal = fdopen(dup(screen), "w"), let errors = fdopen(dup(STDERR_FILENO), "w") else {
+            fclose(input)
             return nil
         }
+        let streams = [input, terminal, errors]
+        guard let editLine = el_init(program, input, terminal, errors) else {
+            streams.forEach { fclose($0) }
+            return nil
+        }
+        guard let history = history_winit() else {
+            el_end(editLine)
+            streams.forEach { fclose($0) }
+            return nil
+        }
+        self.streams = streams
+        let functionName = LineEditor.wide("ducha-complete")
+        let functionHelp = LineEditor.wide("complete the word before the cursor")
+        retainedStrings = [functionName, functionHelp]
         self.editLine = editLine
         self.history = history
         self.historyPath = historyPath
@@ -56,20 +76,18 @@ final class LineEditor: LineSource {
             guard let editLine, let data = ducha_el_client_data(editLine) else { return nil }
             return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().prompt
         })
-        _ = LineEditor.withWide("ducha-complete") { name in
-            LineEditor.withWide("complete the word before the cursor") { help in
-                ducha_el_add_function(editLine, name, help, { editLine, _ in
-                    guard let editLine, let data = ducha_el_client_data(editLine) else { return UInt8(CC_ERROR) }
-                    return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().completeAtCursor()
-                })
-            }
-        }
-        _ = LineEditor.withWide("^I") { key in LineEditor.withWide("ducha-complete") { ducha_el_bind(editLine, key, $0) } }
+        ducha_el_add_function(editLine, functionName, functionHelp, { editLine, _ in
+            guard let editLine, let data = ducha_el_client_data(editLine) else { return UInt8(CC_ERROR) }
+            return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue().completeAtCursor()
+        })
+        _ = LineEditor.withWide("^I") { key in ducha_el_bind(editLine, key, functionName) }
     }
 
     deinit {
         el_end(editLine)
         history_wend(history)
+        streams.forEach { fclose($0) }
+        retainedStrings.forEach { $0.deallocate() }
         prompt.deallocate()
     }
 

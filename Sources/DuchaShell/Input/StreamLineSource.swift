@@ -12,6 +12,8 @@ struct StreamLineSource: LineSource {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Bytes from `start` up to here hold no newline: a long line is scanned once.
+    private var scanned = 0
     private var finished = false
     private var lineNumber = 0
 
@@ -22,14 +24,17 @@ struct StreamLineSource: LineSource {
 
     mutating func next(continuation: String?) -> LineEvent {
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            if let newline = buffer[max(start, scanned)...].firstIndex(of: UInt8(ascii: "\n")) {
+                scanned = newline + 1
                 return take(upTo: newline, skip: 1)
             }
+            scanned = buffer.count
             if finished {
                 return start < buffer.count ? take(upTo: buffer.count, skip: 0) : .end
             }
             if start > 0 {
                 buffer.removeFirst(start)
+                scanned -= start
                 start = 0
             }
             var chunk = [UInt8](repeating: 0, count: 1 << 16)

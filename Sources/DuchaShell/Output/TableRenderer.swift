@@ -26,8 +26,9 @@ public final class TableRenderer: ResultRenderer {
         self.options = options
     }
 
-    private var headLimit: Int? { options.maxRows.map { max(1, ($0 + 1) / 2) } }
-    private var tailLimit: Int? { options.maxRows.map { max(1, $0 / 2) } }
+    /// With a limit of n rows: the first n - n/2 and the last n/2.
+    private var headLimit: Int? { options.maxRows.map { max(1, $0) - max(1, $0) / 2 } }
+    private var tailLimit: Int? { options.maxRows.map { max(1, $0) / 2 } }
 
     public func begin(_ columns: [ResultColumn]) {
         self.columns = columns
@@ -41,6 +42,8 @@ public final class TableRenderer: ResultRenderer {
         }
         if head.count < headLimit {
             head.append(cells(values))
+        } else if tailLimit == 0 {
+            return
         } else if tail.count < tailLimit {
             tail.append(values)
         } else {

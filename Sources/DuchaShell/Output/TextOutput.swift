@@ -20,6 +20,8 @@ public final class TextOutput {
     public let isTerminal: Bool
     /// The terminal's width in columns, when known.
     public let terminalWidth: Int?
+    /// Why writing failed (the system's reason), once it has; later writes are dropped.
+    public private(set) var failure: String?
 
     private init(target: Target, isTerminal: Bool, terminalWidth: Int?) {
         self.target = target
@@ -62,6 +64,7 @@ public final class TextOutput {
 
     /// Appends text.
     public func write(_ text: String) {
+        guard failure == nil else { return }
         switch target {
         case .memory:
             captured += text
@@ -86,6 +89,7 @@ public final class TextOutput {
                 let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
+                    if failure == nil { failure = String(cString: strerror(errno)) }
                     break
                 }
                 offset += written

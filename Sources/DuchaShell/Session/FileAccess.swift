@@ -18,15 +18,20 @@ public struct FileAccess: Sendable {
         }
         defer { close(descriptor) }
         var info = stat()
-        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            throw ShellError(.missingFile, "cannot read \(path): it is a folder; give the path of a script file")
+        // Regular files and pipes (`-f /dev/stdin`); not devices such as /dev/zero that never end.
+        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFIFO {
+            let what = (info.st_mode & S_IFMT) == S_IFDIR ? "a folder" : "not a regular file"
+            throw ShellError(.missingFile, "cannot read \(path): it is \(what); give the path of a script file")
         }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR {
+                    if InterruptSignal.isPending { throw ShellError(.interrupted, "interrupted") }
+                    continue
+                }
                 throw ShellError(.missingFile, "cannot read \(path): \(String(cString: strerror(errno)))")
             }
             if count == 0 { break }

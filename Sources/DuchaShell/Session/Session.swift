@@ -14,8 +14,8 @@ public final class Session {
     public var bail = false
     /// Text shown for NULL in human-readable modes.
     public var nullText = "NULL"
-    /// On a terminal, the most rows a table shows before it keeps only head and tail.
-    public var maxRows = 40
+    /// On a terminal, the most rows a table shows before it keeps only head and tail; nil for all.
+    public var maxRows: Int? = 40
     /// The date set with `.today` or `--today`, overriding the clock.
     public var todayOverride: CivilDate?
     /// Where results go now (`.output` changes it).
@@ -28,6 +28,8 @@ public final class Session {
     public let colourAllowed: Bool
     /// The clock injected by the executable.
     public let clock: Clock
+    /// Whether a failure to write the current output has been reported.
+    var reportedOutputFailure = false
     /// How deeply `.read` is nested now.
     var readDepth = 0
     /// Opens script files for `.read`.
@@ -64,6 +66,7 @@ public final class Session {
     public func redirect(to output: TextOutput) {
         self.output.flush()
         self.output = output
+        reportedOutputFailure = false
     }
 
     /// Options for the renderers, from the session's settings and the current output.
@@ -76,15 +79,26 @@ public final class Session {
 
     /// Runs a statement and renders its rows in the current mode.
     func show(_ statement: SQLStatement) throws {
-        let renderer = mode.renderer(to: output, options: renderOptions)
-        let count = try store.run(statement, columns: { renderer.begin($0) }, row: { renderer.row($0) })
-        renderer.finish(rowCount: count)
+        try render { renderer, begin, row in try store.run(statement, columns: begin, row: row) }
     }
 
     /// Runs read-only SQL typed by a power user and renders its rows.
     func showRawSQL(_ sql: String) throws {
+        try render { renderer, begin, row in try store.runReadOnly(sql, columns: begin, row: row) }
+    }
+
+    /// Feeds a renderer from `run`. When the statement fails after some rows, the output
+    /// is still closed (a JSON array ends, a table gets its bottom line) before the error.
+    private func render(_ run: (any ResultRenderer, ([ResultColumn]) throws -> Void, ([Value]) throws -> Void) throws -> Int) throws {
         let renderer = mode.renderer(to: output, options: renderOptions)
-        let count = try store.runReadOnly(sql, columns: { renderer.begin($0) }, row: { renderer.row($0) })
-        renderer.finish(rowCount: count)
+        var begun = false
+        var rows = 0
+        do {
+            _ = try run(renderer, { renderer.begin($0); begun = true }, { renderer.row($0); rows += 1 })
+            renderer.finish(rowCount: rows)
+        } catch {
+            if begun { renderer.finish(rowCount: rows) }
+            throw error
+        }
     }
 }

@@ -15,6 +15,8 @@ public struct ShellError: Error, Sendable, Equatable {
         case unfinishedInput = "unfinished-input"
         case storeFailure = "store"
         case notADatabase = "not-a-database"
+        case corruptDatabase = "corrupt-database"
+        case cannotOpen = "cannot-open"
         case newerSchema = "newer-schema"
         case readOnly = "read-only"
         case writeRefused = "write-refused"
@@ -25,7 +27,7 @@ public struct ShellError: Error, Sendable, Equatable {
         /// The exit status a batch run ends with when this error stops it.
         public var exitStatus: ExitStatus {
             switch self {
-            case .notADatabase, .newerSchema: return .dataIntegrity
+            case .notADatabase, .newerSchema, .corruptDatabase: return .dataIntegrity
             case .interrupted: return .interrupted
             default: return .inputError
             }
@@ -73,7 +75,8 @@ public struct ShellError: Error, Sendable, Equatable {
         case .readOnly: self.init(.readOnly, error.message)
         case .interrupted: self.init(.interrupted, "interrupted")
         case .writeRefused: self.init(.writeRefused, error.message)
-        case .cannotOpen: self.init(.missingFile, error.message)
+        case .cannotOpen: self.init(.cannotOpen, error.message)
+        case .corrupt: self.init(.corruptDatabase, error.message)
         case .sqlite(_, let message, _): self.init(.storeFailure, message)
         }
     }

@@ -64,12 +64,74 @@ public final class Connection {
 
     /// Compiles one statement.
     public func prepare(_ sql: String) throws -> Statement {
+        try prepare(sql, requireSingle: false)
+    }
+
+    /// Compiles exactly one statement: text after it (other than blanks and comments),
+    /// an empty text, or a NUL byte are refused rather than silently ignored.
+    public func prepareSingle(_ sql: String) throws -> Statement {
+        try prepare(sql, requireSingle: true)
+    }
+
+    private func prepare(_ sql: String, requireSingle: Bool) throws -> Statement {
+        if requireSingle && sql.utf8.contains(0) {
+            throw StoreError.sqlite(code: SQLITE_ERROR, message: "the statement contains a NUL character", sql: sql)
+        }
         var statement: OpaquePointer?
-        let code = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
-        guard code == SQLITE_OK, let statement else {
+        var leftover = ""
+        let code = sql.withCString { text -> Int32 in
+            var tail: UnsafePointer<CChar>?
+            let code = sqlite3_prepare_v3(handle, text, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, &tail)
+            if let tail { leftover = String(cString: tail) }
+            return code
+        }
+        guard code == SQLITE_OK else {
+            sqlite3_finalize(statement)
             throw error(code: code, message: String(cString: sqlite3_errmsg(handle)), sql: sql)
         }
+        guard let statement else {
+            throw StoreError.sqlite(code: SQLITE_MISUSE, message: "there is no statement to run, only blanks or comments", sql: sql)
+        }
+        if requireSingle, Connection.hasStatement(leftover) {
+            sqlite3_finalize(statement)
+            throw StoreError.sqlite(code: SQLITE_MISUSE, message: "only one statement at a time; remove what follows the first ';'", sql: sql)
+        }
         return Statement(connection: self, handle: statement, sql: sql)
+    }
+
+    /// Whether text left after a statement holds anything but blanks, semicolons and comments.
+    static func hasStatement(_ text: String) -> Bool {
+        var rest = Substring(text)
+        while let first = rest.first {
+            if first.isWhitespace || first == ";" {
+                rest.removeFirst()
+            } else if rest.hasPrefix("--") {
+                rest = rest.drop { $0 != "\n" }
+            } else if rest.hasPrefix("/*") {
+                guard let end = rest.firstRange(of: "*/") else { return false }
+                rest = rest[end.upperBound...]
+            } else {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Prepares `sql` with an authorizer that refuses ATTACH, DETACH, transactions and
+    /// savepoints, which SQLite counts as read-only but which reach beyond one query.
+    public func prepareQueryOnly(_ sql: String) throws -> Statement {
+        sqlite3_set_authorizer(handle, { _, action, _, _, _, _ in
+            switch action {
+            case SQLITE_ATTACH, SQLITE_DETACH, SQLITE_TRANSACTION, SQLITE_SAVEPOINT: return SQLITE_DENY
+            default: return SQLITE_OK
+            }
+        }, nil)
+        defer { sqlite3_set_authorizer(handle, nil, nil) }
+        do {
+            return try prepareSingle(sql)
+        } catch StoreError.sqlite(let code, _, _) where code & 0xFF == SQLITE_AUTH {
+            throw StoreError.writeRefused(sql: sql)
+        }
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
@@ -113,6 +175,7 @@ public final class Connection {
         if primary == SQLITE_INTERRUPT { return .interrupted }
         if primary == SQLITE_NOTADB { return .notADatabase(path: path) }
         if primary == SQLITE_READONLY { return .readOnly(path: path) }
+        if primary == SQLITE_CORRUPT { return .corrupt(path: path, message: message) }
         return .sqlite(code: code, message: message, sql: sql)
     }
 
