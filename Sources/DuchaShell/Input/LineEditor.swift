@@ -95,6 +95,9 @@ final class LineEditor: LineSource {
         prompt.deallocate()
         prompt = LineEditor.wide(continuation.map { continuationPrompt($0) } ?? primaryPrompt)
         output.flush()
+        // libedit's own SIGWINCH handling is off (our reader owns the signals): ask the
+        // terminal's size before each line so a resize between entries is honoured.
+        el_resize(editLine)
         var count: Int32 = 0
         errno = 0
         let line = el_wgets(editLine, &count)
