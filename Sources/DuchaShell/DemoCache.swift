@@ -12,11 +12,7 @@ public enum DemoCache {
     /// The cached demo's path, generating it first when it is missing.
     public static func path(cacheHome: String, options: DemoOptions = DemoOptions(), progress: (String) -> Void) throws -> String {
         let folder = cacheHome + "/ducha"
-        var current = folder.hasPrefix("/") ? "" : "."
-        for component in folder.split(separator: "/") {
-            current += "/" + component
-            mkdir(current, 0o700)
-        }
+        Directories.create(folder)
         let path = folder + "/demo-v\(SchemaDescription.version)-seed\(options.seed)-scale\(options.scale).db"
         var info = stat()
         if stat(path, &info) == 0 { return path }

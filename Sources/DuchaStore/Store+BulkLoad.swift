@@ -30,7 +30,7 @@ extension Store {
             while try statement.step() { definitions.append((statement.text(at: 0) ?? "", statement.text(at: 1) ?? "")) }
             statement.reset()
         }
-        for definition in definitions { try connection.execute("DROP INDEX \(Store.quoted(definition.name))") }
+        for definition in definitions { try connection.execute("DROP INDEX \(SQLStatement.quoted(definition.name))") }
         let result = try body()
         for definition in definitions { try connection.execute(definition.sql) }
         return result

@@ -15,18 +15,18 @@ extension Store {
         for column in table.columns {
             if let target = column.references.flatMap(SchemaDescription.table(named:)), let label = target.labelColumn {
                 let alias = "j\(joins.count + 1)"
-                let name = column.name.hasSuffix("_id") ? String(column.name.dropLast(3)) : column.name
-                joins.append("LEFT JOIN \(quoted(target.name)) AS \(alias) ON \(alias).id = t.\(quoted(column.name))")
-                selected.append("\(alias).\(quoted(label)) AS \(quoted(name))")
+                let name = column.relationName
+                joins.append("LEFT JOIN \(SQLStatement.quoted(target.name)) AS \(alias) ON \(alias).id = t.\(SQLStatement.quoted(column.name))")
+                selected.append("\(alias).\(SQLStatement.quoted(label)) AS \(SQLStatement.quoted(name))")
                 columns.append(ResultColumn(name, .text))
             } else {
-                selected.append("t.\(quoted(column.name))")
+                selected.append("t.\(SQLStatement.quoted(column.name))")
                 columns.append(ResultColumn(column.name, column.kind))
             }
         }
-        var text = "SELECT " + selected.joined(separator: ", ") + " FROM \(quoted(table.name)) AS t"
+        var text = "SELECT " + selected.joined(separator: ", ") + " FROM \(SQLStatement.quoted(table.name)) AS t"
         if !joins.isEmpty { text += " " + joins.joined(separator: " ") }
-        text += " ORDER BY t." + quoted(table.columns[0].name)
+        text += " ORDER BY t." + SQLStatement.quoted(table.columns[0].name)
         var parameters: [Value] = []
         if let limit {
             text += " LIMIT ?"

@@ -12,9 +12,9 @@ public final class RowInserter {
         self.table = table
         self.connection = connection
         let columns = includeID ? table.columns : Array(table.columns.dropFirst())
-        let names = columns.map { Store.quoted($0.name) }.joined(separator: ", ")
+        let names = columns.map { SQLStatement.quoted($0.name) }.joined(separator: ", ")
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        statement = try connection.prepare("INSERT INTO \(Store.quoted(table.name)) (\(names)) VALUES (\(marks))")
+        statement = try connection.prepare("INSERT INTO \(SQLStatement.quoted(table.name)) (\(names)) VALUES (\(marks))")
     }
 
     /// Binds an integer.

@@ -185,27 +185,8 @@ public final class Store {
 
     /// The number of rows in a table described by `SchemaDescription`.
     public func count(_ table: TableDescription) throws -> Int64 {
-        let statement = try connection.prepare("SELECT count(*) FROM \(Store.quoted(table.name))")
+        let statement = try connection.prepare("SELECT count(*) FROM \(SQLStatement.quoted(table.name))")
         _ = try statement.step()
         return statement.integer(at: 0)
-    }
-
-    /// Names as SQL identifiers, always quoted.
-    static func quoted(_ identifier: String) -> String {
-        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard contains(target) else { return self }
-        var result = ""
-        var rest = self[...]
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
     }
 }

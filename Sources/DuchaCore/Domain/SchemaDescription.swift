@@ -11,6 +11,12 @@ public struct ColumnDescription: Sendable, Hashable {
     /// What the column means, in a few words.
     public let summary: String
 
+    /// The name of the relation a foreign key stands for: `department_id` → `department`,
+    /// `handled_by` → `handled_by`. Listings and the language both use it.
+    public var relationName: String {
+        name.hasSuffix("_id") ? String(name.dropLast(3)) : name
+    }
+
     /// Describes a column.
     public init(_ name: String, _ kind: ColumnKind, nullable: Bool = false, references: String? = nil, _ summary: String) {
         self.name = name

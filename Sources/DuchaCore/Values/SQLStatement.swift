@@ -8,6 +8,12 @@ public struct SQLStatement: Sendable, Hashable {
     /// The result columns, when known before running; empty means "ask SQLite".
     public let columns: [ResultColumn]
 
+    /// An identifier as SQL text: always double-quoted, inner quotes doubled. Identifiers
+    /// come from the schema description, never from input; values are parameters.
+    public static func quoted(_ identifier: String) -> String {
+        "\"" + identifier.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
     /// Makes a statement.
     public init(_ text: String, parameters: [Value] = [], columns: [ResultColumn] = []) {
         self.text = text

@@ -12,21 +12,16 @@ public struct SQLPrinter {
                             columns: select.columns.map { ResultColumn($0.alias, $0.kind) })
     }
 
-    /// An identifier, always quoted.
-    public static func quoted(_ identifier: String) -> String {
-        "\"" + identifier.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-    }
-
     private mutating func print(_ select: SQLSelect) -> String {
         var text = "SELECT " + (select.distinct ? "DISTINCT " : "")
-        text += select.columns.map { print($0.expression) + " AS " + SQLPrinter.quoted($0.alias) }.joined(separator: ", ")
+        text += select.columns.map { print($0.expression) + " AS " + SQLStatement.quoted($0.alias) }.joined(separator: ", ")
         switch select.from {
-        case .table(let name): text += " FROM " + SQLPrinter.quoted(name)
+        case .table(let name): text += " FROM " + SQLStatement.quoted(name)
         case .select(let inner): text += " FROM (" + print(inner) + ")"
         }
-        text += " AS " + SQLPrinter.quoted(select.fromAlias)
+        text += " AS " + SQLStatement.quoted(select.fromAlias)
         for join in select.joins {
-            text += " LEFT JOIN " + SQLPrinter.quoted(join.table) + " AS " + SQLPrinter.quoted(join.alias) + " ON " + print(join.condition)
+            text += " LEFT JOIN " + SQLStatement.quoted(join.table) + " AS " + SQLStatement.quoted(join.alias) + " ON " + print(join.condition)
         }
         if let filter = select.filter { text += " WHERE " + print(filter) }
         if !select.grouping.isEmpty { text += " GROUP BY " + select.grouping.map { print($0) }.joined(separator: ", ") }
@@ -39,7 +34,7 @@ public struct SQLPrinter {
 
     private mutating func print(_ expression: SQLExpression) -> String {
         switch expression {
-        case .column(let table, let name): return SQLPrinter.quoted(table) + "." + SQLPrinter.quoted(name)
+        case .column(let table, let name): return SQLStatement.quoted(table) + "." + SQLStatement.quoted(name)
         case .parameter(let value):
             parameters.append(value)
             return "?"

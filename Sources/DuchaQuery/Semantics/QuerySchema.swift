@@ -92,7 +92,7 @@ public struct QuerySchema: Sendable {
             var relations: [String: Relation] = [:]
             for column in table.columns {
                 if let target = column.references {
-                    let name = column.name.hasSuffix("_id") ? String(column.name.dropLast(3)) : column.name
+                    let name = column.relationName
                     let relation = Relation(name: name, column: column.name, target: target)
                     relations[name] = relation
                     if let alias = QuerySchema.relationAliases[name] { relations[alias] = relation }

@@ -5,10 +5,10 @@ import Darwin
 #endif
 
 /// Makes the folders ducha keeps its files in.
-enum Directories {
+public enum Directories {
     /// Creates `path` and its parents (mode 0700); true when it exists afterwards.
     @discardableResult
-    static func create(_ path: String) -> Bool {
+    public static func create(_ path: String) -> Bool {
         var current = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/") {
             current += "/" + component
@@ -19,7 +19,7 @@ enum Directories {
     }
 
     /// Creates the folder that will hold `file`.
-    static func create(parentOf file: String) {
+    public static func create(parentOf file: String) {
         guard let slash = file.lastIndex(of: "/") else { return }
         create(String(file[..<slash]))
     }
