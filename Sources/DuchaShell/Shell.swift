@@ -28,6 +28,10 @@ public struct ShellConfiguration: Sendable {
     public var historyPath: String?
     /// Whether colours may be used on a terminal (NO_COLOR unset).
     public var colourAllowed = true
+    /// Check queries and run nothing (`--check`).
+    public var checkOnly = false
+    /// How errors are written (`--errors`).
+    public var errorFormat = ErrorFormat.text
     /// The clock.
     public var clock: Clock
     /// The version, for the banner.
@@ -71,6 +75,8 @@ public enum Shell {
                               diagnostics: diagnostics, clock: configuration.clock, colourAllowed: configuration.colourAllowed)
         session.todayOverride = configuration.today
         session.bail = configuration.bail
+        session.checkOnly = configuration.checkOnly
+        session.errorFormat = configuration.errorFormat
 
         var status = ExitStatus.success
         func record(_ result: InputLoop.Result) -> Bool {

@@ -180,7 +180,7 @@ public final class Store {
 
     /// SQLite's query plan for a statement.
     public func queryPlan(_ statement: SQLStatement) throws -> [String] {
-        try connection.prepare(statement.text).queryPlan()
+        try connection.prepare(statement.text).queryPlan(statement.parameters)
     }
 
     /// The number of rows in a table described by `SchemaDescription`.

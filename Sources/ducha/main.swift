@@ -51,12 +51,24 @@ struct Ducha: ParsableCommand {
     @Flag(help: "Open the demo database of Dazhou 2016 (generated once, then cached).")
     var demo = false
 
+    @Flag(help: "Check every query of -c and -f (names, types, values) and run nothing; exit 1 when any is wrong.")
+    var check = false
+
+    @Option(help: ArgumentHelp("How errors are written: text, or json (one object per line).", valueName: "FORMAT"))
+    var errors: String = "text"
+
     func validate() throws {
         if let mode, OutputMode(rawValue: mode) == nil {
             throw ValidationError("unknown mode '\(mode)'; expected one of \(OutputMode.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         if let today, CivilDate(today) == nil {
             throw ValidationError("'\(today)' is not a date; write --today YYYY-MM-DD, e.g. --today 2016-05-20")
+        }
+        if ErrorFormat(rawValue: errors) == nil {
+            throw ValidationError("unknown error format '\(errors)'; expected text or json")
+        }
+        if check && commands.isEmpty && file == nil {
+            throw ValidationError("--check checks the queries of -c or -f; give one of them")
         }
         if demo && database != nil {
             throw ValidationError("give either --demo or a database file, not both")
@@ -87,6 +99,8 @@ struct Ducha: ParsableCommand {
         configuration.initPath = noInit ? nil : environment.configHome + "/ducha/init"
         configuration.historyPath = environment.historyPath
         configuration.colourAllowed = environment.colourAllowed
+        configuration.checkOnly = check
+        configuration.errorFormat = ErrorFormat(rawValue: errors) ?? .text
         let status = Shell.run(configuration)
         if status != .success { throw ExitCode(status.rawValue) }
     }

@@ -51,7 +51,7 @@ func rows(_ store: Store, _ sql: String) throws -> [[Value]] {
             #expect(storedColumn.notNull == !column.nullable, "\(table).\(column.name) nullability")
             let expectedType: String
             switch column.kind {
-            case .integer, .instant, .flag: expectedType = "INTEGER"
+            case .integer, .instant, .flag, .duration: expectedType = "INTEGER"
             case .real: expectedType = "REAL"
             case .text, .date: expectedType = "TEXT"
             case .blob: expectedType = "BLOB"

@@ -34,3 +34,10 @@ public struct Diagnostic: Hashable, Sendable {
         return [line, String(repeating: " ", count: indent + before) + "^" + String(repeating: "~", count: marked - 1)]
     }
 }
+
+extension Diagnostic {
+    /// The same diagnostic for a text that has `characters` more in front.
+    public func shifted(by characters: Int) -> Diagnostic {
+        Diagnostic(id, message, at: range.lowerBound + characters..<range.upperBound + characters)
+    }
+}

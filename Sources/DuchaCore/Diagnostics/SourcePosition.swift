@@ -20,6 +20,22 @@ public struct SourcePosition: Hashable, Sendable, CustomStringConvertible {
         SourcePosition(source: source, line: line, column: column + characters)
     }
 
+    /// The place of the character at `offset` in `text`, which starts here: lines
+    /// are counted, and a column on a later line starts again from 1.
+    public func advanced(by offset: Int, in text: String) -> SourcePosition {
+        var line = self.line
+        var column = self.column
+        for character in text.prefix(offset) {
+            if character == "\n" || character == "\r\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return SourcePosition(source: source, line: line, column: column)
+    }
+
     /// `source:line:column`, as compilers print it.
     public var description: String { "\(source):\(line):\(column)" }
 }

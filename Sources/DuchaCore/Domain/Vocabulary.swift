@@ -67,3 +67,27 @@ public enum ItemStatus: String, CaseIterable, Sendable {
     /// Abolished: no new case may run on it.
     case abolished
 }
+
+/// Where a rectification order stands in its lifecycle.
+public enum OrderStatus: String, CaseIterable, Sendable {
+    /// Written, not yet sent.
+    case draft
+    /// Sent to the department; the deadline runs.
+    case issued
+    /// The department has sent its rectification plan.
+    case planReceived = "plan_received"
+    /// Rectification is under way.
+    case inProgress = "in_progress"
+    /// The department reported that it has rectified.
+    case reportSubmitted = "report_submitted"
+    /// Inspectors are checking the report.
+    case verifying
+    /// Verified and closed (销号).
+    case closed
+    /// Sent back after verification, with reasons.
+    case returned
+    /// Withdrawn, with a reason (a false finding).
+    case withdrawn
+    /// A later check found the problem again.
+    case reopened
+}

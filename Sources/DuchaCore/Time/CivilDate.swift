@@ -63,6 +63,15 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         CivilDate(daysSinceEpoch: daysSinceEpoch + days)
     }
 
+    /// The same day `months` calendar months later (earlier when negative), moved back
+    /// to the month's last day where the month is shorter (2016-01-31 + 1 month = 2016-02-29).
+    public func adding(months: Int) -> CivilDate {
+        let index = year * 12 + (month - 1) + months
+        let newYear = index >= 0 ? index / 12 : (index - 11) / 12
+        let newMonth = index - newYear * 12 + 1
+        return CivilDate(year: newYear, month: newMonth, day: min(day, CivilDate.daysIn(year: newYear, month: newMonth)))!
+    }
+
     /// The first day of this date's month.
     public var firstOfMonth: CivilDate { CivilDate(year: year, month: month, day: 1)! }
 

@@ -13,6 +13,8 @@ public enum ColumnKind: String, Sendable, Hashable {
     case date
     /// 0 or 1, shown as a check mark or nothing.
     case flag
+    /// A length of time in milliseconds, shown as `3d 4h 12m`.
+    case duration
     /// Bytes.
     case blob
     /// Not known in advance (raw SQL); shown by the value's own type.

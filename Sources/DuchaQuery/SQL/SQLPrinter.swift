@@ -21,7 +21,7 @@ public struct SQLPrinter {
         }
         text += " AS " + SQLStatement.quoted(select.fromAlias)
         for join in select.joins {
-            text += " LEFT JOIN " + SQLStatement.quoted(join.table) + " AS " + SQLStatement.quoted(join.alias) + " ON " + print(join.condition)
+            text += (join.inner ? " JOIN " : " LEFT JOIN ") + SQLStatement.quoted(join.table) + " AS " + SQLStatement.quoted(join.alias) + " ON " + print(join.condition)
         }
         if let filter = select.filter { text += " WHERE " + print(filter) }
         if !select.grouping.isEmpty { text += " GROUP BY " + select.grouping.map { print($0) }.joined(separator: ", ") }
@@ -42,6 +42,8 @@ public struct SQLPrinter {
         case .binary(let op, let left, let right): return "(" + print(left) + " " + op + " " + print(right) + ")"
         case .unary(let op, let operand): return "(" + op + (op.last?.isLetter == true ? " " : "") + print(operand) + ")"
         case .function(let name, let arguments): return name + "(" + arguments.map { print($0) }.joined(separator: ", ") + ")"
+        case .cast(let value, let type): return "CAST(" + print(value) + " AS " + type + ")"
+        case .countDistinct(let value): return "count(DISTINCT " + print(value) + ")"
         case .star: return "*"
         case .isNull(let value, let negated): return "(" + print(value) + (negated ? " IS NOT NULL)" : " IS NULL)")
         case .inList(let value, let items): return "(" + print(value) + " IN (" + items.map { print($0) }.joined(separator: ", ") + "))"

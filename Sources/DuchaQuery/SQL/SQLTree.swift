@@ -21,7 +21,8 @@ public struct SQLSelect: Hashable, Sendable {
         }
     }
 
-    /// A LEFT JOIN of a table under an alias on a condition.
+    /// A join of a table under an alias on a condition: inner when the foreign key
+    /// cannot be empty (so the planner may reorder it), LEFT otherwise.
     public struct Join: Hashable, Sendable {
         /// The table joined.
         public var table: String
@@ -29,12 +30,15 @@ public struct SQLSelect: Hashable, Sendable {
         public var alias: String
         /// The ON condition.
         public var condition: SQLExpression
+        /// Whether every row has a partner (an inner join), or not (a LEFT join).
+        public var inner: Bool
 
         /// Makes a join.
-        public init(table: String, alias: String, on condition: SQLExpression) {
+        public init(table: String, alias: String, on condition: SQLExpression, inner: Bool = false) {
             self.table = table
             self.alias = alias
             self.condition = condition
+            self.inner = inner
         }
     }
 
@@ -60,7 +64,7 @@ public struct SQLSelect: Hashable, Sendable {
     public var from: Source
     /// The alias of `from`.
     public var fromAlias: String
-    /// LEFT JOINs, in order.
+    /// Joins, in order.
     public var joins: [Join] = []
     /// The WHERE condition.
     public var filter: SQLExpression?
@@ -107,6 +111,10 @@ public indirect enum SQLExpression: Hashable, Sendable {
     case isNull(SQLExpression, negated: Bool)
     /// `x IN (a, b)`.
     case inList(SQLExpression, [SQLExpression])
+    /// `CAST(x AS type)`.
+    case cast(SQLExpression, as: String)
+    /// `count(DISTINCT x)`.
+    case countDistinct(SQLExpression)
     /// `instr(x, y) > 0`, the language's `~` (contains) without LIKE's wildcards.
     case contains(SQLExpression, SQLExpression)
     /// A scalar subquery: `(SELECT ...)`.

@@ -14,6 +14,8 @@ public struct QuerySchema: Sendable {
         public let column: String
         /// What it holds.
         public let kind: ColumnKind
+        /// The words it may hold, for an enumerated field (`level`: warning, alarm).
+        public let values: [String]?
     }
 
     /// A relation to one row of another table, followed with a dot.
@@ -71,6 +73,27 @@ public struct QuerySchema: Sendable {
         "catalog": "department", "findings": "department", "orders": "department",
     ]
 
+    /// The words enumerated fields may hold, by `table.column`.
+    public static let enumerations: [String: [String]] = [
+        "regions.level": RegionLevel.allCases.map(\.rawValue),
+        "departments.platform": PlatformStatus.allCases.map(\.rawValue),
+        "workflow_steps.role": OperatorRole.allCases.map(\.rawValue),
+        "operators.role": OperatorRole.allCases.map(\.rawValue),
+        "items.status": ItemStatus.allCases.map(\.rawValue),
+        "items.category": ItemCategory.allCases.map(\.rawValue),
+        "catalog.category": ItemCategory.allCases.map(\.rawValue),
+        "alerts.kind": AlertKind.allCases.map(\.rawValue),
+        "alerts.level": AlertLevel.allCases.map(\.rawValue),
+        "orders.status": OrderStatus.allCases.map(\.rawValue),
+    ]
+
+    /// The field a period counts by, per table: `cases(2016-01..2016-04)` counts cases
+    /// opened in those months.
+    public static let timeFields: [String: String] = [
+        "cases": "opened", "steps": "occurred", "alerts": "raised", "logins": "at", "findings": "found",
+        "orders": "issued", "catalog": "published", "items": "effective", "audit": "at",
+    ]
+
     /// Every described table, by name.
     public let sources: [String: Source]
 
@@ -97,7 +120,8 @@ public struct QuerySchema: Sendable {
                     relations[name] = relation
                     if let alias = QuerySchema.relationAliases[name] { relations[alias] = relation }
                 } else {
-                    fields[column.name] = Field(name: column.name, column: column.name, kind: column.kind)
+                    fields[column.name] = Field(name: column.name, column: column.name, kind: column.kind,
+                                                values: QuerySchema.enumerations[table.name + "." + column.name])
                 }
             }
             sources[table.name] = Source(table: table.name, fields: fields, relations: relations,

@@ -208,14 +208,28 @@ public struct Parser {
 
     private mutating func parsePrimary() -> Expression {
         switch current.kind {
-        case .string, .number, .date, .month, .duration:
+        case .duration:
+            // `3d 12h 30m` is one length of time: the parts are added.
+            var total = Expression.literal(advance())
+            while current.kind == .duration {
+                let plus = Token(kind: .plus, text: current.text.prefix(0), leadingTrivia: current.leadingTrivia.prefix(0))
+                total = .binary(operator: plus, left: total, right: .literal(advance()))
+            }
+            return total
+        case .string, .number, .date, .month:
             return .literal(advance())
         case .identifier:
             let name = advance()
             if current.kind == .openParenthesis {
                 advance()
                 var arguments: [Expression] = []
-                if current.kind != .closeParenthesis { arguments = parseList { $0.parseExpression() } }
+                if isKeyword("distinct") {
+                    // `count(distinct x)`: the keyword marks the argument.
+                    let keyword = advance()
+                    arguments = [.unary(operator: keyword, operand: parseExpression())]
+                } else if current.kind != .closeParenthesis {
+                    arguments = parseList { $0.parseExpression() }
+                }
                 expect(.closeParenthesis, "expected ) to close the arguments of \(name.text)")
                 return .call(name: name, arguments: arguments)
             }

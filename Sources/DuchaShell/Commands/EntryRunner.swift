@@ -1,4 +1,5 @@
 import DuchaCore
+import DuchaQuery
 import DuchaStore
 
 /// One complete entry (a dot-command or a query), with the place it starts.
@@ -15,29 +16,26 @@ public struct Entry: Sendable, Equatable {
     }
 }
 
-/// Runs entries: dot-commands through their table, source names as listings.
+/// Runs entries: dot-commands and commands through their tables, everything else as a query.
 enum EntryRunner {
     static func run(_ entry: Entry, in session: Session) throws -> DotOutcome {
         let leading = entry.text.prefix { $0 == " " || $0 == "\t" }.count
         let text = String(entry.text.dropFirst(leading))
         let position = entry.position.advanced(by: leading)
         if text.hasPrefix(".") { return try runDotCommand(text, at: position, in: session) }
-        let words = CommandWords(text).words
-        guard let first = words.first else { return .proceed }
-        guard let entity = Entity.named(first.text) else {
-            let known = Entity.allCases.flatMap { [$0.rawValue] + $0.aliases }
-            throw ShellError(.unknownCommand, "unknown source or command '\(first.text)'" + Suggestion.phrase(for: first.text, among: known)
-                + "; .help lists what there is", at: position.advanced(by: first.offset))
+        guard let first = Lexer.tokens(text).first, first.kind != .end else { return .proceed }
+        let firstOffset = text.distance(from: text.startIndex, to: first.text.startIndex)
+        if first.kind == .identifier, let command = ShellCommand.named(String(first.text)) {
+            let restOffset = firstOffset + first.text.count
+            if session.checkOnly && command.name != "explain" { return .proceed }
+            return try command.run(session, String(text.dropFirst(restOffset)), position.advanced(by: restOffset, in: text))
         }
-        if words.count > 1 {
-            throw ShellError(.unknownCommand, "only a plain listing of '\(entity.rawValue)' is available; for filters and counts use .sql SELECT ...",
-                             at: position.advanced(by: words[1].offset))
+        guard first.kind != .identifier || Entity.named(String(first.text)) != nil else {
+            let known = Entity.allCases.flatMap { [$0.rawValue] + $0.aliases } + ShellCommand.table.map(\.name)
+            throw ShellError(.unknownCommand, "unknown source or command '\(first.text)'" + Suggestion.phrase(for: String(first.text), among: known)
+                + "; .help lists what there is", at: position.advanced(by: firstOffset, in: text))
         }
-        do {
-            try session.show(Store.listing(of: entity))
-        } catch let error as StoreError {
-            throw ShellError(error).placed(at: position)
-        }
+        try QueryRunner.run(text, at: position, in: session)
         return .proceed
     }
 
@@ -49,6 +47,8 @@ enum EntryRunner {
             throw ShellError(.unknownDotCommand, "unknown command '.\(name)'" + Suggestion.phrase(for: name, among: names).replacingDots()
                 + "; .help lists the commands", at: position)
         }
+        // `--check` checks what scripts say and runs nothing; `.read` is followed to check its script too.
+        if session.checkOnly && command.name != "read" { return .proceed }
         let rest = String(text[nameEnd...])
         let words = CommandWords(rest)
         let restOffset = text.distance(from: text.startIndex, to: nameEnd)

@@ -128,13 +128,28 @@ public enum InputLoop {
 
     private static func report(_ error: ShellError, interactive: Bool, typedLine: String?, promptWidth: Int, in session: Session) {
         session.output.flush()
-        if interactive, let position = error.position, position.source == "<terminal>", let line = typedLine {
-            let offset = max(0, position.column - 1)
-            let caret = Diagnostic(error.code.rawValue, error.message, at: offset..<offset + 1).caret(in: line, indent: promptWidth)
-            session.diagnostics.line(caret[1])
-            session.diagnostics.line("error: " + error.message)
-        } else {
-            session.diagnostics.line(error.rendered)
+        let diagnostics = error.diagnostics.isEmpty
+            ? [Diagnostic(error.code.rawValue, error.message, at: 0..<0)]
+            : error.diagnostics
+        for diagnostic in diagnostics {
+            let position = error.diagnostics.isEmpty ? error.position : error.position?.advanced(by: diagnostic.range.lowerBound, in: error.text)
+            let code = error.diagnostics.isEmpty ? error.code.rawValue : diagnostic.id
+            switch session.errorFormat {
+            case .json:
+                session.diagnostics.line(ErrorRecord(position: position, code: code, message: diagnostic.message).json)
+            case .text where interactive && position?.source == "<terminal>" && typedLine != nil:
+                let line = typedLine ?? ""
+                let place = error.diagnostics.isEmpty
+                    ? Diagnostic(code, diagnostic.message, at: (position?.column ?? 1) - 1..<(position?.column ?? 1))
+                    : diagnostic.shifted(by: line.count - error.text.count)
+                session.diagnostics.line(place.caret(in: line, indent: promptWidth)[1])
+                session.diagnostics.line("error: " + diagnostic.message)
+            case .text:
+                session.diagnostics.line((position.map { "\($0): " } ?? "") + "error: " + diagnostic.message)
+                if !error.diagnostics.isEmpty {
+                    for line in diagnostic.caret(in: error.text) { session.diagnostics.line("    " + line) }
+                }
+            }
         }
         session.diagnostics.flush()
     }

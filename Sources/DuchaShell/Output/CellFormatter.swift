@@ -28,6 +28,7 @@ public struct CellFormatter: Sendable {
             switch kind {
             case .instant: return ChinaTime.format(Instant(millisecondsSinceEpoch: number))
             case .flag: return number == 0 ? "no" : "yes"
+            case .duration: return CellFormatter.duration(milliseconds: number)
             default: return String(number)
             }
         case .real(let number): return CellFormatter.format(number)
@@ -39,7 +40,7 @@ public struct CellFormatter: Sendable {
     /// Whether the cell is right-aligned in a table.
     public static func isNumeric(_ value: Value, kind: ColumnKind) -> Bool {
         switch value {
-        case .integer: return kind != .instant && kind != .flag
+        case .integer: return kind != .instant && kind != .flag && kind != .duration
         case .real: return true
         default: return false
         }
@@ -51,6 +52,21 @@ public struct CellFormatter: Sendable {
         if number.isInfinite { return number < 0 ? "-Inf" : "Inf" }
         if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) + ".0" }
         return "\(number)"
+    }
+
+    /// A length of time as a person writes it: `3d 4h 12m`, `45s`, `-2h`.
+    public static func duration(milliseconds: Int64) -> String {
+        if milliseconds == 0 { return "0s" }
+        let sign = milliseconds < 0 ? "-" : ""
+        var rest = milliseconds.magnitude / 1000
+        if rest == 0 { return sign + String(milliseconds.magnitude) + "ms" }
+        var parts: [String] = []
+        for (unit, seconds) in [("d", UInt64(86_400)), ("h", 3_600), ("m", 60)] where rest >= seconds {
+            parts.append(String(rest / seconds) + unit)
+            rest %= seconds
+        }
+        if rest > 0 && parts.count < 2 { parts.append(String(rest) + "s") }
+        return sign + parts.joined(separator: " ")
     }
 
     static func hex(_ byte: UInt8) -> String {

@@ -1,4 +1,5 @@
 import DuchaCore
+import DuchaQuery
 import DuchaStore
 
 /// One shell session: the open store and the settings that dot-commands change.
@@ -34,6 +35,12 @@ public final class Session {
     var readDepth = 0
     /// Opens script files for `.read`.
     let files: FileAccess
+    /// With `--check`: queries are checked, nothing runs.
+    public var checkOnly = false
+    /// How errors are written: lines of text, or one JSON object per error (`--errors json`).
+    public var errorFormat = ErrorFormat.text
+    /// Stored names for "did you mean" on values and for completion.
+    lazy var values = StoreValueCatalog(store: store)
 
     /// Makes a session over an open store.
     public init(store: Store, mode: OutputMode = .table, standardOutput: TextOutput, diagnostics: TextOutput,
@@ -53,6 +60,20 @@ public final class Session {
         if let todayOverride { return todayOverride }
         if let story = (try? store.setting("story_date")).flatMap({ $0 }).flatMap(CivilDate.init) { return story }
         return clock.today
+    }
+
+    /// What `now` means: the clock's moment, or the clock's time of day on the date
+    /// `today` was set to, so that `now` and `today` agree.
+    public var now: Instant {
+        let moment = clock.now
+        let local = ChinaTime.local(moment)
+        guard today != local.date else { return moment }
+        return ChinaTime.instant(today, hour: local.hour, minute: local.minute, second: local.second)
+    }
+
+    /// What queries are checked against: today, now and the stored names.
+    var queryContext: QueryContext {
+        QueryContext(today: today, now: now, values: values)
     }
 
     /// Where `today` comes from, for `.today` without an argument.

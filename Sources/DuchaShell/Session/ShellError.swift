@@ -23,19 +23,22 @@ public struct ShellError: Error, Sendable, Equatable {
         case interrupted = "interrupted"
         case readDepth = "read-depth"
         case scriptFailed = "script-failed"
+        case invalidQuery = "invalid-query"
+        case assertionFailed = "assertion-failed"
 
         /// The exit status a batch run ends with when this error stops it.
         public var exitStatus: ExitStatus {
             switch self {
             case .notADatabase, .newerSchema, .corruptDatabase: return .dataIntegrity
             case .interrupted: return .interrupted
+            case .assertionFailed: return .assertionFailed
             default: return .inputError
             }
         }
     }
 
     /// What kind of failure.
-    public let code: Code
+    public var code: Code
     /// One line: the problem and what would be right.
     public let message: String
     /// Where in the input, when it came from input.
@@ -44,6 +47,10 @@ public struct ShellError: Error, Sendable, Equatable {
     public var alreadyReported = false
     /// The exit status when it differs from the code's (a failed script passes on its own).
     public var statusOverride: ExitStatus?
+    /// The problems found in a query, each with its place in `text`.
+    public var diagnostics: [Diagnostic] = []
+    /// The entry the diagnostics point into.
+    public var text = ""
 
     /// The exit status a batch run ends with when this error stops it.
     public var exitStatus: ExitStatus { statusOverride ?? code.exitStatus }
@@ -53,6 +60,13 @@ public struct ShellError: Error, Sendable, Equatable {
         self.code = code
         self.message = message
         self.position = position
+    }
+
+    /// An invalid query: every problem found in `text`, which starts at `position`.
+    public init(_ diagnostics: [Diagnostic], in text: String, at position: SourcePosition) {
+        self.init(.invalidQuery, diagnostics.first?.message ?? "invalid query", at: position)
+        self.diagnostics = diagnostics
+        self.text = text
     }
 
     /// The same error placed at `position` unless it already has a place.

@@ -125,9 +125,13 @@ public final class Statement {
     public func row() -> [Value] { (0..<columnCount).map { value(at: $0) } }
 
     /// SQLite's query plan for this statement, one line per node, indented by depth.
-    public func queryPlan() throws -> [String] {
+    public func queryPlan(_ parameters: [Value]? = nil) throws -> [String] {
         let explain = try connection.prepare("EXPLAIN QUERY PLAN " + sql)
-        for position in 0..<parameterCount { explain.bindNull(at: Int32(position + 1)) }
+        if let parameters, parameters.count == parameterCount {
+            try explain.bind(parameters)
+        } else {
+            for position in 0..<parameterCount { explain.bindNull(at: Int32(position + 1)) }
+        }
         var depth: [Int64: Int] = [0: 0]
         var lines: [String] = []
         while try explain.step() {

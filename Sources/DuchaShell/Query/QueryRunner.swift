@@ -1,0 +1,71 @@
+import DuchaCore
+import DuchaQuery
+import DuchaStore
+
+/// Runs queries of the language: compile, show the rows, then check the assertions.
+/// `explain` shows every stage of the compiler and SQLite's plan instead.
+enum QueryRunner {
+    /// Compiles `text` (which starts at `position`), runs it and renders its rows;
+    /// throws an invalid-query error with every diagnostic, or an assertion failure.
+    static func run(_ text: String, at position: SourcePosition, in session: Session) throws {
+        let query = try compile(text, at: position, in: session)
+        if session.checkOnly { return }
+        do {
+            try session.show(query.statement)
+            for assertion in query.assertions {
+                let failures = try session.store.integer(SQLPrinter.statement(assertion.failures)) ?? 0
+                guard failures == 0 else {
+                    let rows = failures == 1 ? "1 row does not hold" : "\(failures) rows do not hold"
+                    var error = ShellError([Diagnostic("assertion-failed", "\(assertion.message) (\(rows))", at: assertion.range)],
+                                           in: text, at: position)
+                    error.code = .assertionFailed
+                    throw error
+                }
+            }
+        } catch let error as StoreError {
+            throw ShellError(error).placed(at: position)
+        }
+    }
+
+    /// `explain QUERY`: the syntax tree, what each name resolved to, the SQL and its
+    /// parameters, and SQLite's plan for it.
+    static func explain(_ text: String, at position: SourcePosition, in session: Session) throws {
+        let query = try compile(text, at: position, in: session)
+        let statement = query.statement
+        let output = session.output
+        output.line("tree:   " + Parser.parse(text).pipeline.dump)
+        output.line("names:")
+        for line in query.resolutions { output.line("  " + line) }
+        output.line("sql:    " + statement.text)
+        output.line("params: " + (statement.parameters.isEmpty ? "none" : statement.parameters.enumerated()
+            .map { "?\($0.offset + 1) = " + QueryRunner.literal($0.element) }.joined(separator: ", ")))
+        output.line("plan:")
+        do {
+            for line in try session.store.queryPlan(statement) { output.line("  " + line) }
+            for (index, assertion) in query.assertions.enumerated() {
+                let check = SQLPrinter.statement(assertion.failures)
+                output.line("assert \(index + 1): " + check.text)
+                output.line("  params: " + check.parameters.map(QueryRunner.literal).joined(separator: ", "))
+            }
+        } catch let error as StoreError {
+            throw ShellError(error).placed(at: position)
+        }
+    }
+
+    private static func compile(_ text: String, at position: SourcePosition, in session: Session) throws -> CheckedQuery {
+        let compilation = Compiler.compile(text, context: session.queryContext)
+        guard let query = compilation.query else { throw ShellError(compilation.diagnostics, in: text, at: position) }
+        return query
+    }
+
+    /// A parameter as SQL would write it, for `explain`.
+    static func literal(_ value: Value) -> String {
+        switch value {
+        case .null: return "NULL"
+        case .integer(let number): return String(number)
+        case .real(let number): return CellFormatter.format(number)
+        case .text(let text): return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+        case .blob(let bytes): return "x'" + bytes.map(CellFormatter.hex).joined() + "'"
+        }
+    }
+}

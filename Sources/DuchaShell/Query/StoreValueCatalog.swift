@@ -1,0 +1,37 @@
+import DuchaCore
+import DuchaQuery
+import DuchaStore
+
+/// The values of the columns people name things by (departments, regions, operators,
+/// items, workflows), read from the store once per session and kept, for "did you mean"
+/// on values and for completion.
+final class StoreValueCatalog: ValueCatalog {
+    /// The columns whose values are kept, as `table.column`.
+    static let kept: Set<String> = [
+        "regions.name", "regions.code", "departments.name", "operators.name", "items.name", "items.code",
+        "workflows.name", "workflow_steps.name", "catalog.name", "catalog.code",
+    ]
+    /// More distinct values than this are not kept (they are not names to suggest from).
+    static let limit = 200_000
+
+    private let store: Store
+    private var cache: [String: [String]?] = [:]
+
+    init(store: Store) {
+        self.store = store
+    }
+
+    func values(in table: String, column: String) -> [String]? {
+        let key = table + "." + column
+        guard StoreValueCatalog.kept.contains(key), let description = SchemaDescription.table(named: table) else { return nil }
+        if let cached = cache[key] { return cached }
+        let values = (try? store.distinctTexts(of: description, column: column, limit: StoreValueCatalog.limit)) ?? nil
+        cache[key] = values
+        return values
+    }
+
+    /// Forgets what was read, after the data changed.
+    func reset() {
+        cache = [:]
+    }
+}

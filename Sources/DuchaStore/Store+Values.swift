@@ -1,0 +1,25 @@
+import DuchaCore
+
+extension Store {
+    /// The distinct non-empty texts of a described column, sorted, or nil when there are
+    /// more than `limit` (then they are too many to suggest from).
+    public func distinctTexts(of table: TableDescription, column: String, limit: Int) throws -> [String]? {
+        guard let described = table.column(column) else { return [] }
+        let statement = try connection.prepare(
+            "SELECT DISTINCT \(SQLStatement.quoted(described.name)) FROM \(SQLStatement.quoted(table.name)) "
+                + "WHERE \(SQLStatement.quoted(described.name)) IS NOT NULL ORDER BY 1 LIMIT ?")
+        try statement.bind(.integer(Int64(limit) + 1), at: 1)
+        var values: [String] = []
+        while try statement.step() {
+            if let text = statement.text(at: 0), !text.isEmpty { values.append(text) }
+        }
+        return values.count > limit ? nil : values
+    }
+
+    /// The single integer a statement returns (a count), nil for no row or NULL.
+    public func integer(_ statement: SQLStatement) throws -> Int64? {
+        var result: Int64?
+        try run(statement, columns: { _ in }, row: { result = $0.first?.integer })
+        return result
+    }
+}
