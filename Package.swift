@@ -45,7 +45,8 @@ let package = Package(
         .testTarget(name: "DuchaCoreTests", dependencies: ["DuchaCore"]),
         .testTarget(name: "DuchaQueryTests", dependencies: ["DuchaQuery"]),
         .testTarget(name: "DuchaStoreTests", dependencies: ["DuchaStore"]),
-        .testTarget(name: "DuchaDemoTests", dependencies: ["DuchaDemo", "DuchaStore"]),
+        .testTarget(name: "DuchaDemoTests", dependencies: ["DuchaDemo", "DuchaStore", "DuchaQuery"]),
+        .testTarget(name: "LanguageTests", dependencies: ["DuchaQuery", "DuchaStore"], exclude: ["Corpus", "Snapshots"]),
         .testTarget(name: "DuchaShellTests", dependencies: ["DuchaShell"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ducha"]),
     ]

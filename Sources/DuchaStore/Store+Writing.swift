@@ -34,6 +34,11 @@ public final class RowInserter {
         if let number { statementBind(number, position) } else { statementNull(position) }
     }
 
+    /// Binds every column from position 1 on, each value as it is.
+    public func set(_ values: [Value]) throws {
+        for (index, value) in values.enumerated() { try statement.bind(value, at: Int32(index + 1)) }
+    }
+
     @usableFromInline func statementBind(_ number: Int64, _ position: Int32) { statement.bind(number, at: position) }
     @usableFromInline func statementBind(_ text: String?, _ position: Int32) { statement.bind(text, at: position) }
     @usableFromInline func statementNull(_ position: Int32) { statement.bindNull(at: position) }

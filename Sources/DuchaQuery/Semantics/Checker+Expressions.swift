@@ -169,7 +169,8 @@ extension Checker {
     // MARK: Operators
 
     private mutating func binary(_ op: Token, _ left: Expression, _ right: Expression, whole: Expression) -> Typed? {
-        let word = Checker.normalized(op.text)
+        // Juxtaposed durations (`1w 2d`) are joined by an unwritten +.
+        let word = op.text.isEmpty ? "+" : Checker.normalized(op.text)
         let place = range(of: whole)
         switch word {
         case "and", "or":

@@ -84,3 +84,15 @@ public struct Token: Hashable, Sendable {
         return value
     }
 }
+
+extension Token {
+    /// The token in a dump: punctuation as itself, anything else as `kind:text`.
+    public var dump: String {
+        switch kind {
+        case .identifier, .string, .number, .date, .month, .duration, .unterminatedString, .malformedNumber, .unknown:
+            return kind.rawValue + ":" + text
+        case .end: return "end"
+        default: return kind.rawValue
+        }
+    }
+}
