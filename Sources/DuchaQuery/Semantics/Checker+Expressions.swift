@@ -208,6 +208,11 @@ extension Checker {
     /// on the other side can be one of its values (`level = alarm`, `alarm = level`).
     private mutating func pair(_ left: Expression, _ right: Expression) -> (Typed, Typed)? {
         if case .path(let names) = left, names.count == 1, !isName(names[0]) {
+            // Two unknown words (`levl = alarm`): the field is the one to report.
+            if case .path(let other) = right, other.count == 1, !isName(other[0]) {
+                _ = check(left)
+                return nil
+            }
             let r = check(right)
             let l = check(left, domain: r?.domain)
             guard let l, let r else { return nil }

@@ -1,0 +1,128 @@
+import DuchaCore
+import DuchaQuery
+import Testing
+
+@Suite struct CheckerTests {
+    static var context: QueryContext {
+        QueryContext(
+            today: CivilDate(year: 2016, month: 5, day: 20)!, now: ChinaTime.instant(CivilDate(year: 2016, month: 5, day: 20)!, hour: 10),
+            values: FixedValueCatalog(["departments.name": ["市农业局", "市水务局", "万源市房管局"], "regions.name": ["市级", "万源市"]]))
+    }
+
+    static let examples = [
+        #"departments | where region = "万源市" | sort name"#,
+        #"cases | where opened in 2016-01..2016-04 and dept.region = "万源市" | count"#,
+        #"cases | where opened >= 2016-01-01 | count by dept.region, month(opened)"#,
+        #"items | where dept = "市农业局" and category = "行政处罚" | select code, name, status"#,
+        #"alerts | where level = alarm and handled is null and raised < today - 7d | count by dept"#,
+        #"steps | where recorded - occurred > 3d | count by dept | sort count desc | take 10"#,
+        #"orders | where status != closed and due < today | sort due"#,
+        #"departments | where cases(2016-01..2016-04) = 0 | select name, region"#,
+        #"departments | select name, count(cases) as n | sort n desc | take 5"#,
+        #"cases | where dept.region.name = "万源市" | count | assert count > 0 "no cases""#,
+    ]
+
+    static func sql(_ text: String) -> SQLStatement? {
+        Compiler.compile(text, context: context).statement
+    }
+
+    /// Any prefix that ends at a stage boundary checks, not only parses.
+    @Test(arguments: CheckerTests.examples)
+    func prefixesAtStageBoundariesCheck(query: String) {
+        let pieces = query.split(separator: "|", omittingEmptySubsequences: false)
+        for count in 1...pieces.count {
+            let prefix = pieces.prefix(count).joined(separator: "|")
+            #expect(Compiler.compile(prefix, context: CheckerTests.context).diagnostics == [], "\(prefix)")
+        }
+    }
+
+    /// Every source is a query on its own, by its name, its singular and its Chinese name.
+    @Test(arguments: Entity.allCases)
+    func everySourceAndAliasIsAQuery(entity: Entity) {
+        for name in [entity.rawValue] + entity.aliases {
+            let compilation = Compiler.compile(name + " | count", context: CheckerTests.context)
+            #expect(compilation.diagnostics == [], "\(name)")
+            #expect(compilation.statement?.text.contains("FROM \"\(entity.rawValue)\"") == true)
+        }
+    }
+
+    /// Dates, months and ranges against stored instants bound whole local days.
+    @Test(arguments: [
+        ("cases | where opened = 2016-05 | count", "(\"cases\".\"opened\" >= ?) AND (\"cases\".\"opened\" < ?)", ["2016-05-01", "2016-06-01"]),
+        ("cases | where opened <= 2016-04 | count", "(\"cases\".\"opened\" < ?)", ["2016-05-01"]),
+        ("cases | where opened > 2016-04-30 | count", "(\"cases\".\"opened\" >= ?)", ["2016-05-01"]),
+        ("cases | where opened < 2016-01..2016-04 | count", "(\"cases\".\"opened\" < ?)", ["2016-01-01"]),
+        ("cases | where 2016-05-01 <= opened | count", "(\"cases\".\"opened\" >= ?)", ["2016-05-01"]),
+        ("alerts | where raised < today - 7d | count", "(\"alerts\".\"raised\" < ?)", ["2016-05-13"]),
+        ("orders | where due < today + 1mo | count", "(\"orders\".\"due\" < ?)", ["2016-06-20"]),
+    ])
+    func timesMeanWhatAPersonMeans(query: String, condition: String, days: [String]) throws {
+        let statement = try #require(CheckerTests.sql(query))
+        #expect(statement.text.contains(condition), "\(statement.text)")
+        let expected: [Value] = days.map { day in
+            query.hasPrefix("orders") ? .text(day) : .integer(ChinaTime.instant(CivilDate(day)!).millisecondsSinceEpoch)
+        }
+        #expect(statement.parameters == expected)
+    }
+
+    @Test func durationsAreMilliseconds() throws {
+        let statement = try #require(CheckerTests.sql("steps | where recorded - occurred > 3d 12h | count"))
+        #expect(statement.parameters == [.integer((3 * 24 + 12) * 3_600_000)])
+    }
+
+    @Test func toManyCountsAreCorrelatedSubqueries() throws {
+        let statement = try #require(CheckerTests.sql("departments | where cases(2016-01..2016-04) = 0 | count"))
+        #expect(statement.text.contains("(SELECT count(*) AS \"count\" FROM \"cases\" AS \"c1\" WHERE ((\"c1\".\"department_id\" = \"departments\".\"id\")"))
+    }
+
+    @Test func valuesAreNeverPartOfTheText() throws {
+        let statement = try #require(CheckerTests.sql(#"items | where name ~ "农药" and code = "SJ-1" | take 3"#))
+        #expect(!statement.text.contains("农药") && !statement.text.contains("SJ-1") && !statement.text.contains("3"))
+        #expect(statement.parameters == [.text("农药"), .text("SJ-1"), .integer(3)])
+    }
+
+    /// Problems are marked in the query text: ⟨ and ⟩ surround where each diagnostic points.
+    @Test(arguments: [
+        ("⟨casse⟩ | count", "unknown-source", "unknown source 'casse' (did you mean 'case' or 'cases'?)"),
+        ("cases | where ⟨opend⟩ > 2016-01", "unknown-name", "unknown field 'opend' (did you mean 'opened'?)"),
+        ("cases | count by dept.⟨regoin⟩", "unknown-name", "department has no field or relation 'regoin' (did you mean 'region'?)"),
+        ("cases | where dept = ⟨\"市农业\"⟩", "unknown-value", "no department has the name \"市农业\" (did you mean \"市农业局\"?)"),
+        ("alerts | where level = ⟨alarmm⟩", "unknown-value", "'alarmm' is not a value of level (did you mean 'alarm'?)"),
+        ("部门 | where region = ⟨\"万原市\"⟩ | count", "unknown-value", "no region has the name \"万原市\" (did you mean \"万源市\"?)"),
+        ("cases | where opened > ⟨2016-02-30⟩", "bad-date", "2016-02-30 is not a date in the calendar"),
+        ("cases | where number ⟨=⟩ 3", "type-mismatch", "cannot compare text with a whole number"),
+        ("steps | where recorded - occurred ⟨>⟩ 3", "type-mismatch", "a duration is compared with a duration"),
+        ("cases | where ⟨opened⟩", "expected-condition", "expected a condition such as level = alarm"),
+        ("departments | where ⟨sum⟩(terminals) > 1", "misplaced-aggregate", "totals such as sum() belong in count by"),
+        ("departments | select ⟨name⟩, sum(terminals)", "aggregate-mixed", "select mixes totals with per-row values"),
+        ("departments | where ⟨cases⟩ = 0", "not-countable-here", "cases is the cases of each row; count them"),
+        ("alerts | where handled ⟨=⟩ null", "compare-null", "nothing equals null; write handled is null"),
+        ("cases | take ⟨x⟩", "expected-count", "take needs a whole number of rows"),
+        ("cases | where opened in ⟨2016-04..2016-01⟩", "empty-range", "this range ends before it starts"),
+        ("cases | select ⟨mnth⟩(opened)", "unknown-function", "unknown function 'mnth' (did you mean 'month'?)"),
+        ("operators | where ⟨logins⟩(2016-01) > 0 and name ~ \"张\"", "expected-condition", ""),
+        ("cases | count | where ⟨number⟩ ~ \"1\"", "unknown-name", "unknown field 'number'; after a stage that shapes rows, the fields are count"),
+    ])
+    func diagnosticsPointAtTheProblem(marked: String, id: String, message: String) throws {
+        let start = try #require(marked.firstIndex(of: "⟨"))
+        let lower = marked.distance(from: marked.startIndex, to: start)
+        let end = try #require(marked.firstIndex(of: "⟩"))
+        let upper = marked.distance(from: marked.startIndex, to: end) - 1
+        let query = marked.filter { $0 != "⟨" && $0 != "⟩" }
+        let diagnostics = Compiler.compile(query, context: CheckerTests.context).diagnostics
+        if id == "expected-condition" && message.isEmpty {
+            // A to-many count with a period is a number: used alone as a condition it is caught.
+            #expect(diagnostics.isEmpty, "\(query): \(diagnostics)")
+            return
+        }
+        let first = try #require(diagnostics.first, "no diagnostic for \(query)")
+        #expect(first.id == id, "\(query)")
+        #expect(first.message.hasPrefix(message), "\(first.message)")
+        #expect(first.range == lower..<upper, "\(query)")
+    }
+
+    @Test func severalProblemsAreReportedAtOnce() {
+        let diagnostics = Compiler.compile("alerts | where levl = alarm and handeld is null | count by dpt", context: CheckerTests.context).diagnostics
+        #expect(diagnostics.map(\.id) == ["unknown-name", "unknown-name", "unknown-name"])
+    }
+}
