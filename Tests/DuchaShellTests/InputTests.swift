@@ -148,6 +148,53 @@ func runScript(_ text: String, bail: Bool = false) throws -> (InputLoop.Result, 
         #expect(Completer.complete(line, in: session).candidates == expected)
     }
 
+    /// Queries complete from the grammar, the schema and the stored names.
+    @Test(arguments: [
+        ("cases | ", ["assert", "count", "distinct", "group", "select", "sort", "take", "where"]),
+        ("cases | wh", ["where"]),
+        ("alerts | where lev", ["level"]),
+        ("alerts | where level = ", ["alarm", "now", "today", "warning"]),
+        ("alerts | where level in (warning, ", ["alarm", "warning"]),
+        ("alerts | where level = al", ["alarm"]),
+        ("cases | where dept = \"市农", ["\"市农业局\""]),
+        ("cases | where dept = “万", ["“万源市房管局”"]),
+        ("cases | where dept.reg", ["region"]),
+        ("cases | where dept.region = \"", ["\"万源市\"", "\"市级\""]),
+        ("cases | count by dept | sort ", ["count", "dept"]),
+        ("cases | sort opened ", ["asc", "desc"]),
+        ("alerts | where handled is ", ["not", "null"]),
+        ("explain cases | se", ["select"]),
+        ("operators | where name = \"张", ["\"张三\""]),
+    ])
+    func queryCandidates(line: String, expected: [String]) throws {
+        let session = try storySession()
+        #expect(Completer.complete(line, in: session).candidates == expected)
+    }
+
+    /// Chinese names by pinyin initials or full pinyin, where ICU is installed.
+    @Test(arguments: [("cases | where dept = snyj", ["\"市农业局\""]), ("cases | where dept = \"wanyuan", ["\"万源市房管局\""]),
+                      ("operators | where name = zs", ["\"张三\""])])
+    func namesByPinyin(line: String, expected: [String]) throws {
+        let session = try storySession()
+        try #require(session.pinyin.isAvailable, "ICU (libicu) is not installed, so pinyin completion is not offered")
+        #expect(Completer.complete(line, in: session).candidates == expected)
+    }
+
+    func storySession() throws -> Session {
+        let (session, _, _) = try makeSession()
+        let store = session.store
+        for (table, rows) in [("regions", [["市级", "SJ", "city"], ["万源市", "WY", "county_city"]] as [[Value]]),
+                              ("departments", [["市农业局", 1, nil, "online", 3], ["万源市房管局", 2, nil, "online", 1]]),
+                              ("operators", [["张三", 1, "clerk"], ["李四", 2, "leader"]])] {
+            let inserter = try store.inserter(for: table)
+            for row in rows {
+                try inserter.set(row)
+                try inserter.insert()
+            }
+        }
+        return session
+    }
+
     @Test func commonPrefixOfCandidates() {
         #expect(Completer.Completion(word: "c", candidates: ["cases", "catalog"]).commonPrefix == "ca")
         #expect(Completer.Completion(word: "行", candidates: ["行政区", "行权事项"]).commonPrefix == "行")

@@ -126,6 +126,43 @@ struct TerminalSession {
         #expect(try !terminal.isRunning())
     }
 
+    @Test func queriesCompleteContinueAndPointAtMistakes() throws {
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        let generated = try runner.run(["demo", "--out", runner.file("demo.db")])
+        try #require(generated.status == 0, "\(generated.standardError)")
+        let terminal = TerminalSession(runner: runner)
+        defer { terminal.stop() }
+        try terminal.start("demo.db")
+
+        // Fields after where, enum words after a comparison.
+        try terminal.literally("alerts | where lev")
+        try terminal.keys("Tab")
+        try terminal.waitFor("督查> alerts | where level")
+        try terminal.literally("= al")
+        try terminal.keys("Tab")
+        try terminal.waitFor("督查> alerts | where level = alarm")
+        try terminal.keys("C-u")
+
+        // A department by its pinyin initials; a trailing | continues on the next line.
+        try terminal.literally("cases | where dept = snyj")
+        try terminal.keys("Tab")
+        try terminal.waitFor("督查> cases | where dept = \"市农业局\"")
+        try terminal.literally(" |")
+        try terminal.keys("Enter")
+        try terminal.waitFor(" ...|")
+        try terminal.literally("count")
+        try terminal.keys("Enter")
+        var screen = try terminal.waitFor("│ count │")
+
+        // A mistake after Chinese text: the caret stands under it, by display width.
+        try terminal.literally("cases | where dept = \"市农业\" | count")
+        try terminal.keys("Enter")
+        screen = try terminal.waitFor("(did you mean \"市农业局\"?)")
+        #expect(screen.contains("督查> cases | where dept = \"市农业\" | count\n                           ^~~~~~~~\n"))
+        #expect(try terminal.isRunning())
+    }
+
     @Test func historyIsKeptAcrossRestartsPrivately() throws {
         let runner = BinaryRunner()
         defer { runner.cleanUp() }

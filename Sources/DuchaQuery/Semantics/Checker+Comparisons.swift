@@ -74,7 +74,8 @@ extension Checker {
                 + "; the values are " + words.joined(separator: ", "), at: value.range ?? place)
             return false
         case .stored(let table, let column):
-            guard let stored = context.values?.values(in: table, column: column), !stored.contains(written) else { return true }
+            // Nothing stored (a new database) is nothing to check against.
+            guard let stored = context.values?.values(in: table, column: column), !stored.isEmpty, !stored.contains(written) else { return true }
             let near = Suggestion.closest(to: written, among: stored, limit: 3)
             let containing = near.isEmpty ? stored.filter { $0.contains(written) }.prefix(3).map { $0 } : near
             let hint = containing.isEmpty ? "" : " (did you mean " + containing.map { "\"\($0)\"" }.joined(separator: " or ") + "?)"

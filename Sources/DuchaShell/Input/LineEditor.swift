@@ -137,6 +137,12 @@ final class LineEditor: LineSource {
         let completion = complete(String(scalars))
         guard !completion.candidates.isEmpty else { return UInt8(CC_REFRESH_BEEP) }
         let prefix = completion.commonPrefix
+        if !prefix.isEmpty && !prefix.hasPrefix(completion.word) {
+            // A name found by pinyin (snyj → "市农业局") replaces what was typed.
+            el_deletestr(editLine, Int32(completion.word.count))
+            _ = LineEditor.withWide(prefix + (completion.candidates.count == 1 ? " " : "")) { el_winsertstr(editLine, $0) }
+            return UInt8(CC_REFRESH)
+        }
         if prefix.count > completion.word.count {
             var insertion = String(prefix.dropFirst(completion.word.count))
             if completion.candidates.count == 1 { insertion += " " }

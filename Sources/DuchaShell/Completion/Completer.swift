@@ -1,0 +1,78 @@
+import DuchaCore
+import DuchaQuery
+
+/// Tab completion, fed by the same tables as dispatch and help: dot-command names and
+/// their arguments from the dot-command table; queries from the language's completer
+/// (sources, stages, fields, enum words, stored names by prefix or pinyin).
+public struct Completer {
+    /// The candidates for the word that ends at the cursor.
+    public struct Completion: Equatable, Sendable {
+        /// The partial word being completed.
+        public let word: String
+        /// Full replacements for that word, sorted.
+        public let candidates: [String]
+
+        /// The longest text every candidate starts with.
+        public var commonPrefix: String {
+            guard var prefix = candidates.first else { return word }
+            for candidate in candidates.dropFirst() {
+                while !candidate.hasPrefix(prefix) { prefix.removeLast() }
+            }
+            return prefix
+        }
+    }
+
+    /// Completes `line`, the text before the cursor.
+    static func complete(_ line: String, in session: Session) -> Completion {
+        let words = CommandWords(line).words
+        let endsWithBlank = line.last.map { $0 == " " || $0 == "\t" } ?? true
+        let current = endsWithBlank ? "" : (words.last?.text ?? "")
+        let completedWords = endsWithBlank ? words : Array(words.dropLast())
+        let pool: [String]
+        if line.trimmingBlanks().hasPrefix(".") {
+            if completedWords.isEmpty {
+                let typed = current.hasPrefix(".") ? String(current.dropFirst()) : current
+                let names = DotCommand.all.map { "." + $0.name }.filter { $0.hasPrefix("." + typed) }
+                return Completion(word: current, candidates: names.sorted())
+            }
+            let name = String(completedWords[0].text.dropFirst())
+            guard let command = DotCommand.named(name) else { return Completion(word: current, candidates: []) }
+            pool = command.completions(session, completedWords.count - 1)
+        } else {
+            return queryCompletion(line, in: session)
+        }
+        let matches = Set(pool.filter { $0.hasPrefix(current) })
+        return Completion(word: current, candidates: matches.sorted())
+    }
+
+    /// Completes a query (or a command followed by a query, such as `explain`).
+    private static func queryCompletion(_ line: String, in session: Session) -> Completion {
+        var text = line
+        if let first = Lexer.tokens(line).first, first.kind == .identifier, ShellCommand.named(String(first.text)) != nil,
+           line.count > first.text.count {
+            text = String(line[first.text.endIndex...]).drop { $0 == " " || $0 == "\t" }.description
+        }
+        let pinyin = session.pinyin
+        let completer = QueryCompleter(values: PreparedValues(base: session.values, pinyin: pinyin),
+                                       spellings: pinyin.isAvailable ? { pinyin.of($0) } : nil,
+                                       commands: ShellCommand.table.map(\.name))
+        let completion = completer.complete(text)
+        var candidates = completion.candidates
+        if text == line, Lexer.tokens(line).count <= 2, !line.contains(" ") {
+            candidates += DotCommand.all.map { "." + $0.name }.filter { $0.hasPrefix(completion.word) && !completion.word.isEmpty || completion.word.isEmpty }
+        }
+        return Completion(word: completion.word, candidates: Array(Set(candidates)).sorted())
+    }
+}
+
+/// The stored names, each pool prepared for pinyin matching when first read.
+private struct PreparedValues: ValueCatalog {
+    let base: StoreValueCatalog
+    let pinyin: PinyinSpellings
+
+    func values(in table: String, column: String) -> [String]? {
+        let values = base.values(in: table, column: column)
+        if let values { pinyin.prepare(values, key: table + "." + column) }
+        return values
+    }
+}
