@@ -22,6 +22,13 @@ extension Checker {
             return output.typed
         }
         var failure: QuerySchema.UnknownName?
+        if namesOnlyOutputs {
+            if words.count == 1, let value = constant(word: words[0], domain: domain, token: names[0]) { return value }
+            let columns = state.outputs.map(\.name)
+            report("unknown-name", "unknown column '\(written)'" + Suggestion.phrase(for: written, among: columns)
+                + "; the rows here have the columns " + columns.joined(separator: ", "), at: names[0])
+            return nil
+        }
         if state.isTable {
             switch schema.resolve(words, from: state.table) {
             case .success(.field(let through, let field)):
@@ -121,10 +128,12 @@ extension Checker {
     /// The label (name or number) of the row at the end of `through`.
     mutating func label(of through: [QuerySchema.Relation], name: String) -> Typed {
         let alias = joinAlias(through)
+        let referrer = joinAlias(Array(through.dropLast()))
         let target = through.last!.target
         let column = SchemaDescription.table(named: target)?.labelColumn ?? "id"
         return Typed(sql: .column(table: alias, name: column), type: column == "id" ? .integer : .text,
-                     domain: .stored(table: target, column: column), name: name)
+                     domain: .stored(table: target, column: column), name: name,
+                     identity: .column(table: referrer, name: through.last!.column))
     }
 
     /// A stored field under `alias`.

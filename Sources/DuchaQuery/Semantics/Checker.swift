@@ -23,6 +23,8 @@ public struct Checker {
     var subqueries = 0
     /// While checking sort keys, names may mean the current result columns first.
     var namesIncludeOutputs = false
+    /// While sorting totals or distinct rows, names mean their columns only.
+    var namesOnlyOutputs = false
     /// Whether aggregates (`sum(x)`, `count()`) may appear in what is being checked.
     var aggregatesAllowed = false
 
@@ -104,12 +106,19 @@ public struct Checker {
 
     private mutating func applySort(_ keys: [SortKey]) {
         if state.limited { wrap() }
+        // After totals or distinct rows only their columns can order them; otherwise
+        // the columns come first and the source's fields stay in reach.
         namesIncludeOutputs = state.projected
-        defer { namesIncludeOutputs = false }
+        namesOnlyOutputs = state.grouped || state.select.distinct
+        defer { (namesIncludeOutputs, namesOnlyOutputs) = (false, false) }
         var ordering: [SQLSelect.Ordering] = []
         for key in keys {
             guard let checked = check(key.expression) else { continue }
             ordering.append(SQLSelect.Ordering(checked.sql, descending: key.descending))
+        }
+        // Ties keep the group order, so a sorted count is the same on every run.
+        if state.grouped {
+            ordering += state.select.ordering.filter { old in !ordering.contains { $0.expression == old.expression } }
         }
         state.select.ordering = ordering
     }
@@ -152,10 +161,10 @@ public struct Checker {
         } else {
             outputs.append(Output(name: "count", typed: Typed(sql: .function("count", [.star]), type: .integer, name: "count", aggregate: true)))
         }
-        let grouping = outputs.prefix(keyCount).map(\.typed.sql)
+        let keys = outputs.prefix(keyCount)
         setColumns(outputs)
-        state.select.grouping = grouping
-        state.select.ordering = grouping.map { SQLSelect.Ordering($0) }
+        state.select.grouping = keys.map { $0.typed.identity ?? $0.typed.sql }
+        state.select.ordering = keys.map { SQLSelect.Ordering($0.typed.sql) }
         state.grouped = true
     }
 

@@ -16,6 +16,9 @@ struct Typed {
     var aggregate = false
     /// Where it is written, in characters.
     var range: Range<Int>?
+    /// For a relation shown by its name: the key that tells its rows apart (two
+    /// operators may share a name), which grouping uses.
+    var identity: SQLExpression?
 
     /// A value known while checking.
     enum Constant: Hashable {
