@@ -128,7 +128,16 @@ extension DotCommand {
                     throw ShellError(error).placed(at: invocation.place(ofArgument: 0))
                 }
                 return .proceed
-            }),
+            }, takesRawText: true),
+        DotCommand(
+            name: "complete", aliases: [], usage: "TEXT", summary: "list what Tab would offer after TEXT",
+            details: "Prints, one per line, the completions Tab offers at the end of TEXT (spaces after .complete are skipped; end TEXT with a space to complete a new word). For scripts and editor integrations.",
+            completions: nothing,
+            run: { session, invocation in
+                let text = String(invocation.rest.drop { $0 == " " || $0 == "\t" })
+                for candidate in Completer.complete(text, in: session).candidates { session.output.line(candidate) }
+                return .proceed
+            }, takesRawText: true),
     ]
 }
 

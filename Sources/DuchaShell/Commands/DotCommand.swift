@@ -22,6 +22,8 @@ struct DotCommand: Sendable {
     let completions: @Sendable (_ session: Session, _ index: Int) -> [String]
     /// Runs the command with its argument words.
     let run: @Sendable (_ session: Session, _ invocation: DotInvocation) throws -> DotOutcome
+    /// Whether the command reads the rest of the line as it is (quotes included, even unclosed).
+    var takesRawText = false
 
     /// `.name usage`.
     var synopsis: String { "." + name + (usage.isEmpty ? "" : " " + usage) }

@@ -52,7 +52,7 @@ enum EntryRunner {
         let rest = String(text[nameEnd...])
         let words = CommandWords(rest)
         let restOffset = text.distance(from: text.startIndex, to: nameEnd)
-        if let open = words.unterminatedQuoteOffset {
+        if let open = words.unterminatedQuoteOffset, !command.takesRawText {
             throw ShellError(.badArgument, "unterminated string; close it with \"", at: position.advanced(by: restOffset + open))
         }
         let shifted = words.words.map { CommandWords.Word(text: $0.text, offset: $0.offset + restOffset) }
