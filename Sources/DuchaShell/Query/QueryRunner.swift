@@ -31,6 +31,7 @@ enum QueryRunner {
     /// parameters, and SQLite's plan for it.
     static func explain(_ text: String, at position: SourcePosition, in session: Session) throws {
         let query = try compile(text, at: position, in: session)
+        if session.checkOnly { return }
         let statement = query.statement
         let output = session.output
         output.line("tree:   " + Parser.parse(text).pipeline.dump)

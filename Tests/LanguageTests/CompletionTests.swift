@@ -1,0 +1,40 @@
+import DuchaCore
+import DuchaQuery
+import DuchaStore
+import Foundation
+import Testing
+
+/// Completion at every point of every corpus query: it always answers, every candidate
+/// fits what is being completed, and a candidate put in place of the word gives text the
+/// lexer still reads.
+@Suite struct CompletionTests {
+    @Test func everyPrefixOfTheCorpusCompletes() throws {
+        let store = try Fixture.store()
+        let completer = QueryCompleter(values: try Fixture.context(store).values, spellings: nil, commands: ["explain"])
+        let folder = CorpusTests.folder.appendingPathComponent("Corpus")
+        var offered = 0
+        for name in CorpusTests.names {
+            let text = try String(contentsOf: folder.appendingPathComponent("\(name).dq"), encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            for length in 0...text.count {
+                let prefix = String(text.prefix(length))
+                let completion = completer.complete(prefix)
+                #expect(prefix.hasSuffix(completion.word), "\(prefix): word \(completion.word)")
+                offered += completion.candidates.count
+                for candidate in completion.candidates.prefix(5) {
+                    let completed = String(prefix.dropLast(completion.word.count)) + candidate
+                    #expect(Lexer.tokens(completed).last?.kind == .end)
+                }
+            }
+        }
+        #expect(offered > 2000, "only \(offered) candidates offered over the corpus")
+    }
+
+    @Test func stagesAfterAPipeAndFieldsAfterWhere() throws {
+        let completer = QueryCompleter()
+        #expect(completer.complete("cases | ").candidates == Parser.stageKeywords.sorted())
+        #expect(completer.complete("cases | where op").candidates == ["opened"])
+        #expect(completer.complete("steps | where operator.").candidates == QuerySchema.current.sources["operators"]!.names)
+        #expect(completer.complete("cas").candidates == ["cases", "catalog"].filter { $0.hasPrefix("cas") })
+    }
+}
