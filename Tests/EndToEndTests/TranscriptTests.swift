@@ -22,8 +22,19 @@ struct TerminalSession {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = (["/usr/bin/tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        // The tmux server and the shell in its pane start with default signal handling
+        // and nothing blocked, whatever the test runner set up for itself.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, "/usr/bin/tmux", &actions, &attributes, argv, environ)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -68,7 +79,13 @@ struct TerminalSession {
         try tmux(["list-panes", "-a", "-F", "#{pane_dead}"]).contains("0")
     }
 
-    func stop() { _ = try? tmux(["kill-server"], capture: false) }
+    /// Ends the shell and the tmux server: the pane's process first, so that nothing
+    /// outlives the test even if it ignored the hang-up.
+    func stop() {
+        let panes = ((try? tmux(["list-panes", "-a", "-F", "#{pane_pid}"])) ?? "").split(separator: "\n").compactMap { pid_t($0) }
+        for pane in panes { kill(pane, SIGKILL) }
+        _ = try? tmux(["kill-server"], capture: false)
+    }
 }
 
 @Suite(.serialized) struct TranscriptTests {
@@ -161,6 +178,8 @@ struct TerminalSession {
         screen = try terminal.waitFor("(did you mean \"市农业局\"?)")
         #expect(screen.contains("督查> cases | where dept = \"市农业\" | count\n                           ^~~~~~~~\n"))
         #expect(try terminal.isRunning())
+        terminal.stop()
+        #expect(try !terminal.isRunning())
     }
 
     @Test func historyIsKeptAcrossRestartsPrivately() throws {
