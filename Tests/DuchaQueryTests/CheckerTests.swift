@@ -71,8 +71,16 @@ import Testing
     }
 
     @Test func toManyCountsAreCorrelatedSubqueries() throws {
-        let statement = try #require(CheckerTests.sql("departments | where cases(2016-01..2016-04) = 0 | count"))
-        #expect(statement.text.contains("(SELECT count(*) AS \"count\" FROM \"cases\" AS \"c1\" WHERE ((\"c1\".\"department_id\" = \"departments\".\"id\")"))
+        let counted = try #require(CheckerTests.sql("departments | select name, count(cases) as n | sort n desc"))
+        #expect(counted.text.contains("(SELECT count(*) AS \"count\" FROM \"cases\" AS \"c1\" WHERE (\"c1\".\"department_id\" = \"departments\".\"id\"))"))
+        #expect(counted.text.hasSuffix("ORDER BY 2 DESC"))
+        // Compared with zero, a count asks whether any row exists, which stops at the first.
+        let none = try #require(CheckerTests.sql("departments | where cases(2016-01..2016-04) = 0 | count"))
+        #expect(none.text.contains("WHERE (NOT EXISTS (SELECT \"c1\".\"department_id\" AS \"row\" FROM \"cases\" AS \"c1\""))
+        let some = try #require(CheckerTests.sql("departments | where 0 < cases(2016-05) | count"))
+        #expect(some.text.contains("WHERE EXISTS (SELECT"))
+        let many = try #require(CheckerTests.sql("departments | where cases(2016-05) > 3 | count"))
+        #expect(many.text.contains("(SELECT count(*)") && many.parameters.last == .integer(3))
     }
 
     @Test func valuesAreNeverPartOfTheText() throws {

@@ -42,6 +42,8 @@ public struct SQLPrinter {
         case .binary(let op, let left, let right): return "(" + print(left) + " " + op + " " + print(right) + ")"
         case .unary(let op, let operand): return "(" + op + (op.last?.isLetter == true ? " " : "") + print(operand) + ")"
         case .function(let name, let arguments): return name + "(" + arguments.map { print($0) }.joined(separator: ", ") + ")"
+        case .exists(let select): return "EXISTS (" + print(select) + ")"
+        case .ordinal(let position): return String(position)
         case .cast(let value, let type): return "CAST(" + print(value) + " AS " + type + ")"
         case .countDistinct(let value): return "count(DISTINCT " + print(value) + ")"
         case .star: return "*"

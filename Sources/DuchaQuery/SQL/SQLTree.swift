@@ -111,6 +111,10 @@ public indirect enum SQLExpression: Hashable, Sendable {
     case isNull(SQLExpression, negated: Bool)
     /// `x IN (a, b)`.
     case inList(SQLExpression, [SQLExpression])
+    /// `EXISTS (SELECT ...)`.
+    case exists(SQLSelect)
+    /// The n-th result column (from 1) in GROUP BY or ORDER BY; a position, never a value.
+    case ordinal(Int)
     /// `CAST(x AS type)`.
     case cast(SQLExpression, as: String)
     /// `count(DISTINCT x)`.

@@ -33,11 +33,25 @@ extension Checker {
             let inside = SQLExpression.binary("AND", .binary(">=", value.sql, .parameter(.real(low))), .binary("<=", value.sql, .parameter(.real(high))))
             return Typed(sql: op == "=" ? inside : .unary("NOT", inside), type: .condition, name: "")
         }
+        if let existence = Checker.existence(op, left, right) ?? Checker.existence(Checker.flipped(op), right, left) {
+            return Typed(sql: existence, type: .condition, name: "")
+        }
         guard let (l, r) = comparable(left, right, at: place) else { return nil }
         if op == "=" || op == "!=" {
             guard checkValue(left, against: right, at: place), checkValue(right, against: left, at: place) else { return nil }
         }
         return Typed(sql: .binary(op == "!=" ? "<>" : op, l, r), type: .condition, name: "")
+    }
+
+    /// `cases(P) = 0` as NOT EXISTS and `cases(P) > 0` as EXISTS: the answer is known at
+    /// the first row, where a count would read them all.
+    static func existence(_ op: String, _ count: Typed, _ other: Typed) -> SQLExpression? {
+        guard let rows = count.counted, case .integer(let n)? = other.constant else { return nil }
+        switch (op, n) {
+        case ("=", 0), ("<", 1), ("<=", 0): return .unary("NOT", .exists(rows))
+        case ("!=", 0), (">", 0), (">=", 1): return .exists(rows)
+        default: return nil
+        }
     }
 
     /// The two sides as SQL of one kind, or nil after saying why they do not compare.

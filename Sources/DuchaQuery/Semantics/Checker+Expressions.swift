@@ -333,7 +333,10 @@ extension Checker {
         }
         var sql: SQLExpression
         switch value.type {
-        case .instant: sql = Checker.localTime(part.format, value.sql)
+        case .instant:
+            sql = name == "date"
+                ? .function("date", [.binary("/", value.sql, .parameter(.integer(1000))), .parameter(.text("unixepoch")), .parameter(.text("+8 hours"))])
+                : Checker.localTime(part.format, value.sql)
         case .date: sql = .function("substr", [value.sql, .parameter(.integer(1)), .parameter(.integer(Int64(part.length)))])
         default:
             report("type-mismatch", "\(name)() takes a date or a time, such as \(name)(opened); this is \(value.type.described)", at: range(of: argument))
@@ -435,6 +438,8 @@ extension Checker {
                                from: .table(collection.table), alias: alias)
         select.filter = filter
         resolutions.append("\(written) → \(description)")
-        return Typed(sql: .subquery(select), type: .integer, name: collection.name)
+        var rows = select
+        rows.columns = [SQLSelect.Column(.column(table: alias, name: collection.column), as: "row", kind: .integer)]
+        return Typed(sql: .subquery(select), type: .integer, name: collection.name, counted: rows)
     }
 }

@@ -113,6 +113,12 @@ public struct Checker {
         defer { (namesIncludeOutputs, namesOnlyOutputs) = (false, false) }
         var ordering: [SQLSelect.Ordering] = []
         for key in keys {
+            // A result column is sorted by its position, not computed again.
+            if namesIncludeOutputs, case .path(let names) = key.expression, names.count == 1,
+               let index = state.outputs.firstIndex(where: { $0.name == Checker.normalized(names[0].text) }) {
+                ordering.append(SQLSelect.Ordering(.ordinal(index + 1), descending: key.descending))
+                continue
+            }
             guard let checked = check(key.expression) else { continue }
             ordering.append(SQLSelect.Ordering(checked.sql, descending: key.descending))
         }
@@ -163,8 +169,9 @@ public struct Checker {
         }
         let keys = outputs.prefix(keyCount)
         setColumns(outputs)
-        state.select.grouping = keys.map { $0.typed.identity ?? $0.typed.sql }
-        state.select.ordering = keys.map { SQLSelect.Ordering($0.typed.sql) }
+        // Keys by their column's position: the expression is computed once per row.
+        state.select.grouping = keys.enumerated().map { $0.element.typed.identity ?? .ordinal($0.offset + 1) }
+        state.select.ordering = keys.indices.map { SQLSelect.Ordering(.ordinal($0 + 1)) }
         state.grouped = true
     }
 
@@ -245,7 +252,9 @@ public struct Checker {
         var inner = state.select
         var outerOrdering: [SQLSelect.Ordering] = []
         for (index, ordering) in inner.ordering.enumerated() {
-            if let column = inner.columns.first(where: { $0.expression == ordering.expression }) {
+            if case .ordinal(let position) = ordering.expression, position <= inner.columns.count {
+                outerOrdering.append(SQLSelect.Ordering(.column(table: alias, name: inner.columns[position - 1].alias), descending: ordering.descending))
+            } else if let column = inner.columns.first(where: { $0.expression == ordering.expression }) {
                 outerOrdering.append(SQLSelect.Ordering(.column(table: alias, name: column.alias), descending: ordering.descending))
             } else {
                 let hidden = "sort \(index + 1)"

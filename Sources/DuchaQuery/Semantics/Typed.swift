@@ -19,6 +19,9 @@ struct Typed {
     /// For a relation shown by its name: the key that tells its rows apart (two
     /// operators may share a name), which grouping uses.
     var identity: SQLExpression?
+    /// For a count of a to-many relation: the rows counted, so that comparing the count
+    /// with 0 asks whether any exist (which stops at the first row).
+    var counted: SQLSelect?
 
     /// A value known while checking.
     enum Constant: Hashable {
