@@ -54,7 +54,7 @@ public struct Completer {
         }
         let pinyin = session.pinyin
         let completer = QueryCompleter(values: PreparedValues(base: session.values, pinyin: pinyin),
-                                       spellings: pinyin.isAvailable ? { pinyin.of($0) } : nil,
+                                       spellings: { pinyin.of($0) },
                                        commands: ShellCommand.table.map(\.name))
         let completion = completer.complete(text)
         var candidates = completion.candidates

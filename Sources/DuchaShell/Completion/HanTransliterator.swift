@@ -7,7 +7,11 @@ import Darwin
 /// Han characters in Latin letters (pinyin without tones), through the system's ICU.
 /// ICU is opened with dlopen on first use, so start-up never pays for it, and where it
 /// is not installed completion by pinyin is simply not offered.
-final class HanTransliterator {
+final class HanTransliterator: @unchecked Sendable {
+    /// The one transliterator of the process, opened on first use (ICU takes about a
+    /// tenth of a second to build it, so the interactive shell warms it in the background).
+    static let shared = HanTransliterator()
+
     private typealias Open = @convention(c) (UnsafePointer<UInt16>?, Int32, Int32, UnsafePointer<UInt16>?, Int32,
                                              UnsafeMutableRawPointer?, UnsafeMutablePointer<Int32>?) -> OpaquePointer?
     private typealias Transliterate = @convention(c) (OpaquePointer?, UnsafeMutablePointer<UInt16>?, UnsafeMutablePointer<Int32>?, Int32, Int32,

@@ -2,21 +2,32 @@
 /// and its full pinyin (shinongyeju). Each Han character is transliterated once, in one
 /// call for all new characters of a batch of names, and each name's spellings are kept.
 final class PinyinSpellings {
-    private let transliterator: HanTransliterator?
+    private let opener: () -> HanTransliterator?
+    /// ICU is opened only when a typed word first has to be matched by pinyin.
+    private lazy var transliterator: HanTransliterator? = opener()
     private var syllables: [Character: String] = [:]
     private var spellings: [String: [String]] = [:]
+    /// Pools of names registered but whose characters are not transliterated yet.
+    private var pending: [[String]] = []
+    private var registered: Set<String> = []
 
-    init(transliterator: HanTransliterator? = HanTransliterator()) {
-        self.transliterator = transliterator
+    init(opener: @escaping () -> HanTransliterator? = { HanTransliterator.shared }) {
+        self.opener = opener
     }
 
-    /// Whether pinyin is available here (ICU found).
+    /// Whether pinyin is available here (ICU found); opens ICU.
     var isAvailable: Bool { transliterator != nil }
 
     /// The spellings of `name`: initials and full pinyin, lower case; empty without ICU.
     func of(_ name: String) -> [String] {
         if let known = spellings[name] { return known }
         guard transliterator != nil else { return [] }
+        if !pending.isEmpty {
+            var characters = Set<Character>()
+            for pool in pending { for item in pool { characters.formUnion(item.filter(PinyinSpellings.isHan)) } }
+            pending = []
+            learn(characters)
+        }
         learn(Set(name.filter(PinyinSpellings.isHan)))
         var initials = "", full = ""
         for character in name {
@@ -44,15 +55,11 @@ final class PinyinSpellings {
         }
     }
 
-    private var prepared: Set<String> = []
-
-    /// Prepares a whole pool of names at once (one ICU call for all their characters);
-    /// a pool already prepared under `key` is not looked at again.
+    /// Registers a whole pool of names, so that the first pinyin match transliterates all
+    /// their characters in one call; a pool already registered under `key` is skipped.
     func prepare(_ names: [String], key: String) {
-        guard transliterator != nil, prepared.insert(key).inserted else { return }
-        var characters = Set<Character>()
-        for name in names where spellings[name] == nil { characters.formUnion(name.filter(PinyinSpellings.isHan)) }
-        learn(characters)
+        guard registered.insert(key).inserted else { return }
+        pending.append(names)
     }
 
     static func isHan(_ character: Character) -> Bool {
