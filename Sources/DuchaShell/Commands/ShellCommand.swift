@@ -25,8 +25,8 @@ struct ShellCommand: Sendable {
     /// Every command, in the order `.help` lists them.
     static let table: [ShellCommand] = [
         ShellCommand(
-            name: "explain", usage: "QUERY", summary: "show how a query is compiled: tree, names, SQL, parameters, plan",
-            details: "Prints the syntax tree, what every name resolved to, the SQL with its bound parameters, and SQLite's query plan; nothing runs.",
+            name: "explain", usage: "QUERY", summary: "show how a query is compiled: tokens, tree, names, SQL, parameters, plan",
+            details: "Prints the tokens, the syntax tree, what every name resolved to, the SQL with its bound parameters, and SQLite's query plan; nothing runs.",
             run: { session, rest, position in
                 try QueryRunner.explain(rest, at: position, in: session)
                 return .proceed

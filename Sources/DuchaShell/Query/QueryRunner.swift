@@ -27,13 +27,14 @@ enum QueryRunner {
         }
     }
 
-    /// `explain QUERY`: the syntax tree, what each name resolved to, the SQL and its
+    /// `explain QUERY`: the tokens, the syntax tree, what each name resolved to, the SQL and its
     /// parameters, and SQLite's plan for it.
     static func explain(_ text: String, at position: SourcePosition, in session: Session) throws {
         let query = try compile(text, at: position, in: session)
         if session.checkOnly { return }
         let statement = query.statement
         let output = session.output
+        output.line("tokens: " + Lexer.tokens(text).map(\.dump).joined(separator: " "))
         output.line("tree:   " + Parser.parse(text).pipeline.dump)
         output.line("names:")
         for line in query.resolutions { output.line("  " + line) }
