@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "DuchaQuery", dependencies: ["DuchaCore"]),
         // SQLite connection, schema migrations, reads and writes.
         .target(name: "DuchaStore", dependencies: ["DuchaCore", "CSQLite"]),
+        // Streaming readers of interchange formats (XML for XES event logs); no database.
+        .target(name: "DuchaInterchange", dependencies: ["DuchaCore"]),
         // The deterministic Dazhou 2016 demo scenario.
         .target(name: "DuchaDemo", dependencies: ["DuchaCore", "DuchaStore"]),
         // Session, commands, rendering, input loop, line editor.
@@ -45,6 +47,7 @@ let package = Package(
         .testTarget(name: "DuchaCoreTests", dependencies: ["DuchaCore"]),
         .testTarget(name: "DuchaQueryTests", dependencies: ["DuchaQuery"]),
         .testTarget(name: "DuchaStoreTests", dependencies: ["DuchaStore"]),
+        .testTarget(name: "DuchaInterchangeTests", dependencies: ["DuchaInterchange"]),
         .testTarget(name: "DuchaDemoTests", dependencies: ["DuchaDemo", "DuchaStore", "DuchaQuery"]),
         .testTarget(name: "LanguageTests", dependencies: ["DuchaQuery", "DuchaStore"], exclude: ["Corpus", "Snapshots"]),
         .testTarget(name: "DuchaShellTests", dependencies: ["DuchaShell"]),
