@@ -39,7 +39,20 @@ public struct SQLPrinter {
             parameters.append(value)
             return "?"
         case .null: return "NULL"
-        case .binary(let op, let left, let right): return "(" + print(left) + " " + op + " " + print(right) + ")"
+        case .binary(let op, let left, let right):
+            // A chain of AND (or OR) is printed flat: SQLite's parser has a bounded stack,
+            // and a hundred nested parentheses overflow it.
+            if op == "AND" || op == "OR" {
+                var operands = [right]
+                var rest = left
+                while case .binary(op, let innerLeft, let innerRight) = rest {
+                    operands.append(innerRight)
+                    rest = innerLeft
+                }
+                operands.append(rest)
+                return "(" + operands.reversed().map { print($0) }.joined(separator: " " + op + " ") + ")"
+            }
+            return "(" + print(left) + " " + op + " " + print(right) + ")"
         case .unary(let op, let operand): return "(" + op + (op.last?.isLetter == true ? " " : "") + print(operand) + ")"
         case .function(let name, let arguments): return name + "(" + arguments.map { print($0) }.joined(separator: ", ") + ")"
         case .exists(let select): return "EXISTS (" + print(select) + ")"

@@ -46,10 +46,10 @@ extension Checker {
     /// `cases(P) = 0` as NOT EXISTS and `cases(P) > 0` as EXISTS: the answer is known at
     /// the first row, where a count would read them all.
     static func existence(_ op: String, _ count: Typed, _ other: Typed) -> SQLExpression? {
-        guard let rows = count.counted, case .integer(let n)? = other.constant else { return nil }
+        guard let exists = count.counted, case .integer(let n)? = other.constant else { return nil }
         switch (op, n) {
-        case ("=", 0), ("<", 1), ("<=", 0): return .unary("NOT", .exists(rows))
-        case ("!=", 0), (">", 0), (">=", 1): return .exists(rows)
+        case ("=", 0), ("<", 1), ("<=", 0): return .unary("NOT", exists)
+        case ("!=", 0), (">", 0), (">=", 1): return exists
         default: return nil
         }
     }

@@ -440,6 +440,6 @@ extension Checker {
         resolutions.append("\(written) → \(description)")
         var rows = select
         rows.columns = [SQLSelect.Column(.column(table: alias, name: collection.column), as: "row", kind: .integer)]
-        return Typed(sql: .subquery(select), type: .integer, name: collection.name, counted: rows)
+        return Typed(sql: .subquery(select), type: .integer, name: collection.name, counted: .exists(rows))
     }
 }

@@ -15,6 +15,7 @@ public struct Checker {
     }
 
     let text: String
+    let offsets: CharacterOffsets
     let schema: QuerySchema
     let context: QueryContext
     var diagnostics: [Diagnostic] = []
@@ -30,6 +31,7 @@ public struct Checker {
 
     private init(text: String, schema: QuerySchema, context: QueryContext) {
         self.text = text
+        self.offsets = CharacterOffsets(text)
         self.schema = schema
         self.context = context
         self.state = BuildState(table: "", select: SQLSelect(columns: [], from: .table(""), alias: ""))
@@ -306,7 +308,7 @@ public struct Checker {
     }
 
     func offset(of index: String.Index) -> Int {
-        text.distance(from: text.startIndex, to: index)
+        offsets.offset(of: index)
     }
 
     func range(of token: Token) -> Range<Int> {

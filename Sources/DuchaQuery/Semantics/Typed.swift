@@ -21,7 +21,8 @@ struct Typed {
     var identity: SQLExpression?
     /// For a count of a to-many relation: the rows counted, so that comparing the count
     /// with 0 asks whether any exist (which stops at the first row).
-    var counted: SQLSelect?
+    /// `EXISTS (SELECT ...)` over those rows (an indirect enum: the tree stays off the stack).
+    var counted: SQLExpression?
 
     /// A value known while checking.
     enum Constant: Hashable {

@@ -9,12 +9,23 @@ public struct Parser {
 
     private let text: String
     private let tokens: [Token]
+    private let offsets: CharacterOffsets
+    /// Parentheses, calls and prefix operators open now, and binary operators so far:
+    /// both are bounded so that a hostile query cannot exhaust the stack of the passes
+    /// that walk the tree.
+    private var nesting = 0
+    private var operators = 0
+    private var tooComplex = false
+    static let nestingLimit = 32
+    static let operatorLimit = 128
+    static let listLimit = 10_000
     private var position = 0
     private var diagnostics: [Diagnostic] = []
 
     private init(_ text: String) {
         self.text = text
         self.tokens = Lexer.tokens(text)
+        self.offsets = CharacterOffsets(text)
     }
 
     /// Parses `text` into a pipeline and the problems found in it.
@@ -120,13 +131,34 @@ public struct Parser {
 
     /// Parses one expression.
     mutating func parseExpression() -> Expression {
-        parseOr()
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Parser.nestingLimit else { return giveUp() }
+        return parseOr()
+    }
+
+    /// Counts an operator, or gives up on a query past the limits.
+    private mutating func advanceOperator() -> Token {
+        operators += 1
+        if operators > Parser.operatorLimit { _ = giveUp() }
+        return advance()
+    }
+
+    /// Reports a query too complex to check and skips the rest of it.
+    private mutating func giveUp() -> Expression {
+        if !tooComplex {
+            tooComplex = true
+            report("too-complex", "this query nests more than \(Parser.nestingLimit) deep or has more than \(Parser.operatorLimit) operators; "
+                + "split it, or use in (...) or a range instead of many comparisons", at: current)
+        }
+        skip { _ in false }
+        return .missing(at: offset(of: current.text.startIndex))
     }
 
     private mutating func parseOr() -> Expression {
         var left = parseAnd()
         while isKeyword("or") {
-            let op = advance()
+            let op = advanceOperator()
             left = .binary(operator: op, left: left, right: parseAnd())
         }
         return left
@@ -135,7 +167,7 @@ public struct Parser {
     private mutating func parseAnd() -> Expression {
         var left = parseNot()
         while isKeyword("and") {
-            let op = advance()
+            let op = advanceOperator()
             left = .binary(operator: op, left: left, right: parseNot())
         }
         return left
@@ -143,7 +175,10 @@ public struct Parser {
 
     private mutating func parseNot() -> Expression {
         guard isKeyword("not") else { return parseComparison() }
-        let op = advance()
+        let op = advanceOperator()
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Parser.nestingLimit else { return giveUp() }
         return .unary(operator: op, operand: parseNot())
     }
 
@@ -185,7 +220,7 @@ public struct Parser {
     private mutating func parseAdditive() -> Expression {
         var left = parseMultiplicative()
         while current.kind == .plus || current.kind == .minus {
-            let op = advance()
+            let op = advanceOperator()
             left = .binary(operator: op, left: left, right: parseMultiplicative())
         }
         return left
@@ -194,7 +229,7 @@ public struct Parser {
     private mutating func parseMultiplicative() -> Expression {
         var left = parseUnary()
         while current.kind == .star || current.kind == .slash {
-            let op = advance()
+            let op = advanceOperator()
             left = .binary(operator: op, left: left, right: parseUnary())
         }
         return left
@@ -202,7 +237,10 @@ public struct Parser {
 
     private mutating func parseUnary() -> Expression {
         guard current.kind == .minus else { return parsePrimary() }
-        let op = advance()
+        let op = advanceOperator()
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Parser.nestingLimit else { return giveUp() }
         return .unary(operator: op, operand: parseUnary())
     }
 
@@ -212,6 +250,8 @@ public struct Parser {
             // `3d 12h 30m` is one length of time: the parts are added.
             var total = Expression.literal(advance())
             while current.kind == .duration {
+                operators += 1
+                if operators > Parser.operatorLimit { return giveUp() }
                 let plus = Token(kind: .plus, text: current.text.prefix(0), leadingTrivia: current.leadingTrivia.prefix(0))
                 total = .binary(operator: plus, left: total, right: .literal(advance()))
             }
@@ -250,6 +290,12 @@ public struct Parser {
                 var items = [first]
                 while current.kind == .comma {
                     advance()
+                    guard items.count < Parser.listLimit else {
+                        report("too-long", "a list of more than \(Parser.listLimit) values; use a range, or split the query", at: current)
+                        tooComplex = true
+                        skip { _ in false }
+                        break
+                    }
                     items.append(parseExpression())
                 }
                 expect(.closeParenthesis, "expected ) to close the list")
@@ -301,6 +347,8 @@ public struct Parser {
     }
 
     private mutating func report(_ id: String, _ message: String, at token: Token) {
+        // Past the limits the rest was skipped: what is missing there is not news.
+        if tooComplex && id != "too-complex" { return }
         let start = offset(of: token.text.startIndex)
         let range = start..<start + token.text.count
         // One diagnostic per place: recovery can stumble over the same token twice.
@@ -309,6 +357,6 @@ public struct Parser {
     }
 
     private func offset(of index: String.Index) -> Int {
-        text.distance(from: text.startIndex, to: index)
+        offsets.offset(of: index)
     }
 }
