@@ -60,17 +60,14 @@ let languageExamples: [(String, String)] = [
         ("cases | group ⟨dept⟩", "expected-by", "group needs by: group by FIELD aggregate sum(x)"),
     ])
     func diagnosticsPointAtTheProblem(marked: String, id: String, message: String) throws {
-        let start = try #require(marked.firstIndex(of: "⟨"))
-        let lower = marked.distance(from: marked.startIndex, to: start)
+        let range = try #require(marked.markedRange)
         let query = marked.replacingMarkers()
-        let end = try #require(marked.firstIndex(of: "⟩"))
-        let upper = marked.distance(from: marked.startIndex, to: end) - 1
         let diagnostics = Parser.parse(query).diagnostics
         let first = try #require(diagnostics.first, "no diagnostic for \(query)")
         #expect(first.id == id)
         #expect(first.message == message)
-        #expect(first.range.lowerBound == lower)
-        if upper > lower { #expect(first.range.upperBound == upper) }
+        #expect(first.range.lowerBound == range.lowerBound)
+        if range.upperBound > range.lowerBound { #expect(first.range.upperBound == range.upperBound) }
     }
 
     @Test func severalProblemsAreReportedAtOnce() {
@@ -110,4 +107,11 @@ let languageExamples: [(String, String)] = [
 
 extension String {
     func replacingMarkers() -> String { filter { $0 != "⟨" && $0 != "⟩" } }
+
+    /// The characters between ⟨ and ⟩, as offsets into the text without the markers.
+    var markedRange: Range<Int>? {
+        guard let start = firstIndex(of: "⟨"), let end = firstIndex(of: "⟩") else { return nil }
+        let lower = distance(from: startIndex, to: start)
+        return lower..<distance(from: startIndex, to: end) - 1
+    }
 }

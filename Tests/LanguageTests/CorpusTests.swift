@@ -48,7 +48,7 @@ import Testing
         }
         let statement = query.statement
         lines += ["names:"] + query.resolutions.map { "  " + $0 }
-        lines += ["sql:", "  " + statement.text, "params:", "  " + statement.parameters.map(CorpusTests.literal).joined(separator: ", ")]
+        lines += ["sql:", "  " + statement.text, "params:", "  " + statement.parameters.map(\.sqlLiteral).joined(separator: ", ")]
         lines.append("result:")
         lines.append("  " + statement.columns.map(\.name).joined(separator: " | "))
         try store.run(statement, columns: { _ in }, row: { values in
@@ -59,16 +59,6 @@ import Testing
             lines.append("assert \"\(assertion.message)\": \(failures) failing")
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func literal(_ value: Value) -> String {
-        switch value {
-        case .null: return "NULL"
-        case .integer(let number): return String(number)
-        case .real(let number): return String(number)
-        case .text(let text): return "'" + text + "'"
-        case .blob: return "blob"
-        }
     }
 
     static func cell(_ value: Value, _ kind: ColumnKind) -> String {

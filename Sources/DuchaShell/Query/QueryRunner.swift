@@ -40,14 +40,14 @@ enum QueryRunner {
         for line in query.resolutions { output.line("  " + line) }
         output.line("sql:    " + statement.text)
         output.line("params: " + (statement.parameters.isEmpty ? "none" : statement.parameters.enumerated()
-            .map { "?\($0.offset + 1) = " + QueryRunner.literal($0.element) }.joined(separator: ", ")))
+            .map { "?\($0.offset + 1) = " + $0.element.sqlLiteral }.joined(separator: ", ")))
         output.line("plan:")
         do {
             for line in try session.store.queryPlan(statement) { output.line("  " + line) }
             for (index, assertion) in query.assertions.enumerated() {
                 let check = SQLPrinter.statement(assertion.failures)
                 output.line("assert \(index + 1): " + check.text)
-                output.line("  params: " + check.parameters.map(QueryRunner.literal).joined(separator: ", "))
+                output.line("  params: " + check.parameters.map(\.sqlLiteral).joined(separator: ", "))
             }
         } catch let error as StoreError {
             throw ShellError(error).placed(at: position)
@@ -58,16 +58,5 @@ enum QueryRunner {
         let compilation = Compiler.compile(text, context: session.queryContext)
         guard let query = compilation.query else { throw ShellError(compilation.diagnostics, in: text, at: position) }
         return query
-    }
-
-    /// A parameter as SQL would write it, for `explain`.
-    static func literal(_ value: Value) -> String {
-        switch value {
-        case .null: return "NULL"
-        case .integer(let number): return String(number)
-        case .real(let number): return CellFormatter.format(number)
-        case .text(let text): return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
-        case .blob(let bytes): return "x'" + bytes.map(CellFormatter.hex).joined() + "'"
-        }
     }
 }
