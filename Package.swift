@@ -18,6 +18,11 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
             name: "CEditline",
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
@@ -29,8 +34,8 @@ let package = Package(
         .target(name: "DuchaQuery", dependencies: ["DuchaCore"]),
         // SQLite connection, schema migrations, reads and writes.
         .target(name: "DuchaStore", dependencies: ["DuchaCore", "CSQLite"]),
-        // Streaming readers of interchange formats (XML for XES event logs); no database.
-        .target(name: "DuchaInterchange", dependencies: ["DuchaCore"]),
+        // Streaming readers of interchange formats (gzip, XML, XES event logs); no database.
+        .target(name: "DuchaInterchange", dependencies: ["DuchaCore", "CZlib"]),
         // The deterministic Dazhou 2016 demo scenario.
         .target(name: "DuchaDemo", dependencies: ["DuchaCore", "DuchaStore"]),
         // Session, commands, rendering, input loop, line editor.

@@ -302,7 +302,11 @@ public struct XMLReader<Source: ByteSource> {
     private mutating func peek() throws -> UInt8? {
         if index == count {
             guard !atEnd else { return nil }
-            count = try buffer.withUnsafeMutableBytes { try source.read(into: $0) }
+            do {
+                count = try buffer.withUnsafeMutableBytes { try source.read(into: $0) }
+            } catch let failure as ByteSourceError {
+                throw XMLError(failure.code, failure.message + " (reading stopped at this place)", line: line, column: column)
+            }
             index = 0
             if count == 0 {
                 atEnd = true
