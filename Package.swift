@@ -39,7 +39,7 @@ let package = Package(
         // The deterministic Dazhou 2016 demo scenario.
         .target(name: "DuchaDemo", dependencies: ["DuchaCore", "DuchaStore"]),
         // Session, commands, rendering, input loop, line editor.
-        .target(name: "DuchaShell", dependencies: ["DuchaCore", "DuchaQuery", "DuchaStore", "DuchaDemo", "CEditline"]),
+        .target(name: "DuchaShell", dependencies: ["DuchaCore", "DuchaQuery", "DuchaStore", "DuchaInterchange", "DuchaDemo", "CEditline"]),
         // The executable: arguments, wiring, exit codes.
         .executableTarget(
             name: "ducha",

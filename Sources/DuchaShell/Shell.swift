@@ -32,6 +32,8 @@ public struct ShellConfiguration: Sendable {
     public var checkOnly = false
     /// How errors are written (`--errors`).
     public var errorFormat = ErrorFormat.text
+    /// Who runs the session, for the audit log.
+    public var actor = "unknown"
     /// The clock.
     public var clock: Clock
     /// The version, for the banner.
@@ -77,6 +79,7 @@ public enum Shell {
         session.bail = configuration.bail
         session.checkOnly = configuration.checkOnly
         session.errorFormat = configuration.errorFormat
+        session.actor = configuration.actor
 
         var status = ExitStatus.success
         func record(_ result: InputLoop.Result) -> Bool {

@@ -1,17 +1,22 @@
 import DuchaCore
 
 /// Inserts rows into one described table through one prepared statement: bind each
-/// column by position (from 1, in the table's column order after `id`), then `insert()`.
+/// column by position (from 1, in the order of `columns`), then `insert()`. By default
+/// the columns are the table's after `id`, leaving out those the store fills itself
+/// (`ColumnDescription.defaulted`).
 public final class RowInserter {
     /// The table written to.
     public let table: TableDescription
     let statement: Statement
     let connection: Connection
 
-    init(table: TableDescription, connection: Connection, includeID: Bool) throws {
+    /// The columns bound, in position order.
+    public let columns: [ColumnDescription]
+
+    init(table: TableDescription, connection: Connection, columns: [ColumnDescription]) throws {
         self.table = table
         self.connection = connection
-        let columns = includeID ? table.columns : Array(table.columns.dropFirst())
+        self.columns = columns
         let names = columns.map { SQLStatement.quoted($0.name) }.joined(separator: ", ")
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         statement = try connection.prepare("INSERT INTO \(SQLStatement.quoted(table.name)) (\(names)) VALUES (\(marks))")
@@ -52,12 +57,26 @@ public final class RowInserter {
 }
 
 extension Store {
-    /// An inserter for a described table; ids are assigned by SQLite unless `includeID`.
-    public func inserter(for table: String, includeID: Bool = false) throws -> RowInserter {
+    /// An inserter for a described table: the named `columns` in that order, or else
+    /// every column the store does not fill itself; ids are assigned by SQLite unless
+    /// `includeID` (or `id` is named).
+    public func inserter(for table: String, columns names: [String]? = nil, includeID: Bool = false) throws -> RowInserter {
         guard let description = SchemaDescription.table(named: table) else {
             throw StoreError.sqlite(code: 1, message: "no table \(table)", sql: nil)
         }
-        return try RowInserter(table: description, connection: connection, includeID: includeID)
+        var columns: [ColumnDescription]
+        if let names {
+            columns = try names.map { name in
+                guard let column = description.column(name) else {
+                    throw StoreError.sqlite(code: 1, message: "no column \(name) in \(table)", sql: nil)
+                }
+                return column
+            }
+        } else {
+            columns = description.columns.filter { !$0.defaulted }
+            if !includeID { columns.removeFirst() }
+        }
+        return try RowInserter(table: description, connection: connection, columns: columns)
     }
 
     /// Runs `body` in one transaction: all of it lands, or none of it.

@@ -101,6 +101,7 @@ struct Ducha: ParsableCommand {
         configuration.colourAllowed = environment.colourAllowed
         configuration.checkOnly = check
         configuration.errorFormat = ErrorFormat(rawValue: errors) ?? .text
+        configuration.actor = Environment.value("DUCHA_ACTOR") ?? Environment.value("USER") ?? Environment.value("LOGNAME") ?? "unknown"
         let status = Shell.run(configuration)
         if status != .success { throw ExitCode(status.rawValue) }
     }

@@ -166,7 +166,7 @@ import Testing
         #expect(Subprocess.wait(sqlite) == 0)
         let outcome = try runner.run(["future.db", "-c", ".tables"])
         #expect(outcome.status == 4)
-        #expect(outcome.standardError == "error: future.db has schema version 7, newer than this ducha understands (1); upgrade ducha to open it\n")
+        #expect(outcome.standardError == "error: future.db has schema version 7, newer than this ducha understands (2); upgrade ducha to open it\n")
     }
 
     @Test func aReadOnlyFileAsksForReadOnly() throws {

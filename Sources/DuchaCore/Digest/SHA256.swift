@@ -73,7 +73,12 @@ public struct SHA256: Sendable {
     ]
 
     private mutating func compress(_ chunk: UnsafeRawBufferPointer) {
-        var words = [UInt32](repeating: 0, count: 64)
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { words in
+            compress(chunk, words: words)
+        }
+    }
+
+    private mutating func compress(_ chunk: UnsafeRawBufferPointer, words: UnsafeMutableBufferPointer<UInt32>) {
         for index in 0 ..< 16 {
             words[index] = UInt32(chunk[index * 4]) << 24 | UInt32(chunk[index * 4 + 1]) << 16
                 | UInt32(chunk[index * 4 + 2]) << 8 | UInt32(chunk[index * 4 + 3])
@@ -85,14 +90,16 @@ public struct SHA256: Sendable {
             words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
         }
         var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
+        SHA256.roundConstants.withUnsafeBufferPointer { constants in
         for index in 0 ..< 64 {
             let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
             let choice = (e & f) ^ (~e & g)
-            let first = h &+ s1 &+ choice &+ SHA256.roundConstants[index] &+ words[index]
+            let first = h &+ s1 &+ choice &+ constants[index] &+ words[index]
             let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
             let majority = (a & b) ^ (a & c) ^ (b & c)
             let second = s0 &+ majority
             (h, g, f, e, d, c, b, a) = (g, f, e, d &+ first, c, b, a, first &+ second)
+        }
         }
         state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
         state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h

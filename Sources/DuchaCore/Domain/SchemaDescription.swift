@@ -10,6 +10,9 @@ public struct ColumnDescription: Sendable, Hashable {
     public let references: String?
     /// What the column means, in a few words.
     public let summary: String
+    /// Whether the store fills the column when an insert leaves it out (the columns
+    /// added after version 1); inserters leave such columns out unless named.
+    public let defaulted: Bool
 
     /// The name of the relation a foreign key stands for: `department_id` → `department`,
     /// `handled_by` → `handled_by`. Listings and the language both use it.
@@ -18,13 +21,17 @@ public struct ColumnDescription: Sendable, Hashable {
     }
 
     /// Describes a column.
-    public init(_ name: String, _ kind: ColumnKind, nullable: Bool = false, references: String? = nil, _ summary: String) {
+    public init(_ name: String, _ kind: ColumnKind, nullable: Bool = false, references: String? = nil, defaulted: Bool = false, _ summary: String) {
         self.name = name
         self.kind = kind
         self.nullable = nullable
         self.references = references
         self.summary = summary
+        self.defaulted = defaulted
     }
+
+    /// The column every imported table gains: the import that brought the row.
+    static let importID = ColumnDescription("import_id", .integer, nullable: true, references: "imports", defaulted: true, "the import that brought it; empty when entered here")
 }
 
 /// One stored table: its columns and the column that names a row for people.
@@ -37,6 +44,17 @@ public struct TableDescription: Sendable, Hashable {
     public let labelColumn: String?
     /// What the table holds.
     public let summary: String
+    /// Whether it is a view (computed from tables; read only).
+    public var isView = false
+
+    /// Describes a table.
+    public init(name: String, columns: [ColumnDescription], labelColumn: String?, summary: String, isView: Bool = false) {
+        self.name = name
+        self.columns = columns
+        self.labelColumn = labelColumn
+        self.summary = summary
+        self.isView = isView
+    }
 
     /// The column called `name`, if present.
     public func column(_ name: String) -> ColumnDescription? {
@@ -48,7 +66,7 @@ public struct TableDescription: Sendable, Hashable {
 /// create exactly these columns; a contract test keeps the two equal.
 public enum SchemaDescription {
     /// The schema version these descriptions match.
-    public static let version = 1
+    public static let version = 2
 
     /// The table behind an entity (a source of the language).
     public static func table(for entity: Entity) -> TableDescription {
@@ -67,6 +85,7 @@ public enum SchemaDescription {
             ColumnDescription("name", .text, "name, e.g. 万源市"),
             ColumnDescription("code", .text, "two-letter code used in case numbers, e.g. WY"),
             ColumnDescription("level", .text, "city, district, county or county_city"),
+            ColumnDescription.importID,
         ], labelColumn: "name", summary: Entity.regions.summary),
         TableDescription(name: "departments", columns: [
             ColumnDescription("id", .integer, "row id"),
@@ -75,6 +94,7 @@ public enum SchemaDescription {
             ColumnDescription("parent_id", .integer, nullable: true, references: "departments", "the department it is a unit of"),
             ColumnDescription("platform", .text, "online, or none when no platform is set up"),
             ColumnDescription("terminals", .integer, "computers connected to the government extranet"),
+            ColumnDescription.importID,
         ], labelColumn: "name", summary: Entity.departments.summary),
         TableDescription(name: "workflows", columns: [
             ColumnDescription("id", .integer, "row id"),
@@ -82,6 +102,7 @@ public enum SchemaDescription {
             ColumnDescription("department_id", .integer, nullable: true, references: "departments", "owner; empty for a template"),
             ColumnDescription("template_id", .integer, nullable: true, references: "workflows", "the template it was copied from"),
             ColumnDescription("is_template", .flag, "1 for a template offered to departments"),
+            ColumnDescription.importID,
         ], labelColumn: "name", summary: Entity.workflows.summary),
         TableDescription(name: "workflow_steps", columns: [
             ColumnDescription("id", .integer, "row id"),
@@ -93,6 +114,7 @@ public enum SchemaDescription {
             ColumnDescription("leader_review", .flag, "1 when this is the leader's review or approval"),
             ColumnDescription("risk_point", .flag, "1 when marked as a risk point (风险点)"),
             ColumnDescription("supervision_point", .flag, "1 when marked as a supervision point (监察点)"),
+            ColumnDescription.importID,
         ], labelColumn: "name", summary: "流程环节 the configured steps of each workflow"),
         TableDescription(name: "items", columns: [
             ColumnDescription("id", .integer, "row id"),
@@ -104,6 +126,7 @@ public enum SchemaDescription {
             ColumnDescription("status", .text, "active or abolished on the platform"),
             ColumnDescription("effective", .date, nullable: true, "date it took effect"),
             ColumnDescription("abolished", .date, nullable: true, "date it was abolished on the platform"),
+            ColumnDescription.importID,
         ], labelColumn: "name", summary: Entity.items.summary),
         TableDescription(name: "catalog", columns: [
             ColumnDescription("id", .integer, "row id"),
@@ -113,12 +136,14 @@ public enum SchemaDescription {
             ColumnDescription("department_id", .integer, references: "departments", "the department it is published for"),
             ColumnDescription("published", .date, "date of the announcement"),
             ColumnDescription("abolished", .date, nullable: true, "date a later announcement abolished it"),
+            ColumnDescription.importID,
         ], labelColumn: "name", summary: Entity.catalog.summary),
         TableDescription(name: "operators", columns: [
             ColumnDescription("id", .integer, "row id"),
             ColumnDescription("name", .text, "person's name"),
             ColumnDescription("department_id", .integer, references: "departments", "department"),
             ColumnDescription("role", .text, "clerk, reviewer, leader or supervisor"),
+            ColumnDescription.importID,
         ], labelColumn: "name", summary: Entity.operators.summary),
         TableDescription(name: "cases", columns: [
             ColumnDescription("id", .integer, "row id"),
@@ -129,6 +154,8 @@ public enum SchemaDescription {
             ColumnDescription("decided", .instant, nullable: true, "when the decision was made"),
             ColumnDescription("result", .text, nullable: true, "outcome, e.g. 准予许可"),
             ColumnDescription("created", .instant, "when the case was created on the platform"),
+            ColumnDescription.importID,
+            ColumnDescription("extra", .text, nullable: true, defaulted: true, "every other attribute of an imported trace, as JSON [type, key, value]"),
         ], labelColumn: "number", summary: Entity.cases.summary),
         TableDescription(name: "steps", columns: [
             ColumnDescription("id", .integer, "row id"),
@@ -138,6 +165,10 @@ public enum SchemaDescription {
             ColumnDescription("occurred", .instant, "when the step happened"),
             ColumnDescription("recorded", .instant, nullable: true, "when it was entered on the platform"),
             ColumnDescription("note", .text, nullable: true, "remark"),
+            ColumnDescription.importID,
+            ColumnDescription("lifecycle", .text, nullable: true, defaulted: true, "lifecycle transition of an imported event: complete, start ..."),
+            ColumnDescription("utc_offset", .integer, nullable: true, defaulted: true, "minutes east of UTC the time was written with (480 = +08:00); empty when written without one and read as UTC"),
+            ColumnDescription("extra", .text, nullable: true, defaulted: true, "every other attribute of an imported event, as JSON [type, key, value]"),
         ], labelColumn: nil, summary: Entity.steps.summary),
         TableDescription(name: "alerts", columns: [
             ColumnDescription("id", .integer, "row id"),
@@ -149,11 +180,13 @@ public enum SchemaDescription {
             ColumnDescription("handled", .instant, nullable: true, "when a supervisor handled it"),
             ColumnDescription("handled_by", .integer, nullable: true, references: "operators", "the supervisor who handled it"),
             ColumnDescription("disposition", .text, nullable: true, "what was done"),
+            ColumnDescription.importID,
         ], labelColumn: nil, summary: Entity.alerts.summary),
         TableDescription(name: "logins", columns: [
             ColumnDescription("id", .integer, "row id"),
             ColumnDescription("operator_id", .integer, references: "operators", "the supervisor"),
             ColumnDescription("at", .instant, "when they logged in"),
+            ColumnDescription.importID,
         ], labelColumn: nil, summary: Entity.logins.summary),
         TableDescription(name: "findings", columns: [
             ColumnDescription("id", .integer, "row id"),
@@ -189,6 +222,40 @@ public enum SchemaDescription {
             ColumnDescription("previous_hash", .text, "hash of the previous entry"),
             ColumnDescription("hash", .text, "hash of this entry and the previous hash"),
         ], labelColumn: nil, summary: Entity.audit.summary),
+        TableDescription(name: "imports", columns: [
+            ColumnDescription("id", .integer, "row id, the import id"),
+            ColumnDescription("kind", .text, "what was imported: xes, or csv of a kind such as csv:steps"),
+            ColumnDescription("source", .text, "the file as named to the import"),
+            ColumnDescription("hash", .text, "SHA-256 of the file's bytes"),
+            ColumnDescription("bytes", .integer, "the file's size in bytes"),
+            ColumnDescription("name", .text, nullable: true, "the log's own name (concept:name)"),
+            ColumnDescription("at", .instant, "when it was imported"),
+            ColumnDescription("actor", .text, "who imported it"),
+            ColumnDescription("cases", .integer, "cases it brought"),
+            ColumnDescription("steps", .integer, "step records it brought"),
+            ColumnDescription("rows", .integer, "rows it brought in all, attributes included"),
+            ColumnDescription("note", .text, nullable: true, "what the import noticed, e.g. times read as UTC"),
+            ColumnDescription("undone", .instant, nullable: true, "when it was undone; its rows are gone"),
+        ], labelColumn: "source", summary: Entity.imports.summary),
+        TableDescription(name: "attributes", columns: [
+            ColumnDescription("import_id", .integer, nullable: true, references: "imports", "the import that brought it"),
+            ColumnDescription("case_id", .integer, nullable: true, references: "cases", "the case (trace) it belongs to; empty for the log's own"),
+            ColumnDescription("step_id", .integer, nullable: true, references: "steps", "the step (event) it belongs to"),
+            ColumnDescription("scope", .text, nullable: true, "trace, event, log, global_trace, global_event, extension, classifier or log_element"),
+            ColumnDescription("key", .text, nullable: true, "the key, e.g. org:group"),
+            ColumnDescription("type", .text, nullable: true, "string, date, int, float, boolean, id, list or container"),
+            ColumnDescription("value", .text, nullable: true, "the value as written"),
+            ColumnDescription("children", .text, nullable: true, "nested attributes, as JSON"),
+        ], labelColumn: "key", summary: Entity.attributes.summary, isView: true),
+        TableDescription(name: "import_attributes", columns: [
+            ColumnDescription("id", .integer, "row id"),
+            ColumnDescription("import_id", .integer, references: "imports", "the import"),
+            ColumnDescription("parent_id", .integer, nullable: true, references: "import_attributes", "the attribute it is nested in"),
+            ColumnDescription("scope", .text, "log, global_trace, global_event, extension, classifier or log_element"),
+            ColumnDescription("key", .text, "the key (for an extension, its prefix)"),
+            ColumnDescription("type", .text, "the type as written"),
+            ColumnDescription("value", .text, "the value as written (for an extension, its URI)"),
+        ], labelColumn: "key", summary: "导入元数据 what an imported log says about itself: log attributes, declarations, defaults"),
         TableDescription(name: "labels", columns: [
             ColumnDescription("id", .integer, "row id"),
             ColumnDescription("anomaly", .text, "the anomaly injected, e.g. one-person-case"),

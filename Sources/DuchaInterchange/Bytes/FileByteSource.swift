@@ -3,15 +3,14 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import DuchaCore
 
-/// The bytes of a file, read in the reader's buffer size, hashed (SHA-256) as they pass,
-/// so an import can record which file it read without reading it twice.
+/// The bytes of a file, read in the reader's buffer size.
 public final class FileByteSource: ByteSource {
     /// The path as given.
     public let path: String
     private let descriptor: Int32
-    private var digest = SHA256()
     /// How many bytes have been read so far.
     public private(set) var bytesRead = 0
 
@@ -41,17 +40,53 @@ public final class FileByteSource: ByteSource {
                 if errno == EINTR { continue }
                 throw ByteSourceError("unreadable", "cannot read \(path): \(String(cString: strerror(errno)))")
             }
-            digest.update(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
             bytesRead += count
             return count
         }
     }
 
-    /// Reads what is left (so the hash covers the whole file) and returns the SHA-256 in hex.
-    public func finishDigest() throws -> String {
-        var rest = [UInt8](repeating: 0, count: 1 << 16)
-        while try rest.withUnsafeMutableBytes({ try read(into: $0) }) > 0 {}
-        var copy = digest
-        return copy.finalize()
+    /// The size of the file at `path` in bytes.
+    public static func size(path: String) throws -> Int {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw ByteSourceError("unreadable", "cannot read \(path): \(String(cString: strerror(errno)))")
+        }
+        return Int(status.st_size)
+    }
+
+    /// The SHA-256 of the file at `path`, in hex, read on its own.
+    public static func digest(path: String) throws -> String {
+        let file = try FileByteSource(path: path)
+        var digest = SHA256()
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
+        defer { chunk.deallocate() }
+        while true {
+            let count = try file.read(into: chunk)
+            if count == 0 { break }
+            digest.update(UnsafeRawBufferPointer(rebasing: chunk[..<count]))
+        }
+        return digest.finalize()
+    }
+}
+
+/// A file's SHA-256 computed on another thread while the caller reads the file for
+/// its content: the fingerprint of an import costs no time on the import's path.
+public final class BackgroundDigest: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<String, any Error> = .success("")
+
+    /// Starts hashing the file at `path`.
+    public init(path: String) {
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            result = Result { try FileByteSource.digest(path: path) }
+            done.signal()
+        }
+    }
+
+    /// The digest, waiting for it when it is not ready yet.
+    public func wait() throws -> String {
+        done.wait()
+        done.signal()
+        return try result.get()
     }
 }

@@ -10,8 +10,8 @@ import DuchaCore
 /// typed and nested. The XES namespace is optional (elements may also carry a prefix),
 /// header declarations may come in any order, and `<global>` defaults are declarations,
 /// never data.
-public struct XESReader<Source: ByteSource> {
-    private var xml: XMLReader<Source>
+public struct XESReader {
+    private var xml: XMLReader
     private var started = false
     private var finished = false
     /// What the log says about itself; complete once `next()` has returned the first
@@ -21,10 +21,10 @@ public struct XESReader<Source: ByteSource> {
     public private(set) var timesWithoutOffset = 0
 
     /// The attribute types XES defines.
-    public static var attributeTypes: Set<String> { ["string", "date", "int", "float", "boolean", "id", "list", "container"] }
+    public static let attributeTypes: Set<String> = ["string", "date", "int", "float", "boolean", "id", "list", "container"]
 
     /// A reader of `source`.
-    public init(_ source: Source, limits: XMLReader<Source>.Limits = .init()) {
+    public init(_ source: some ByteSource, limits: XMLReader.Limits = .init()) {
         xml = XMLReader(source, limits: limits)
     }
 
@@ -96,7 +96,7 @@ public struct XESReader<Source: ByteSource> {
         header.logAttributes = root.attributes.map { ($0.name, $0.value) }
     }
 
-    private mutating func readTrace(_ element: XMLReader<Source>.Element) throws -> CaseRecord {
+    private mutating func readTrace(_ element: XMLReader.Element) throws -> CaseRecord {
         var attributes: [AttributeRecord] = []
         var steps: [StepRecord] = []
         var number: String?
@@ -123,7 +123,7 @@ public struct XESReader<Source: ByteSource> {
         return CaseRecord(number: number, attributes: attributes, steps: steps, line: element.line, column: element.column)
     }
 
-    private mutating func readEvent(_ element: XMLReader<Source>.Element) throws -> StepRecord {
+    private mutating func readEvent(_ element: XMLReader.Element) throws -> StepRecord {
         var attributes: [AttributeRecord] = []
         var activity: String?
         var resource: String?
@@ -168,7 +168,7 @@ public struct XESReader<Source: ByteSource> {
     // MARK: Attributes
 
     /// A typed attribute element whose start tag was just read, with its children.
-    private mutating func readAttribute(_ element: XMLReader<Source>.Element) throws -> AttributeRecord {
+    private mutating func readAttribute(_ element: XMLReader.Element) throws -> AttributeRecord {
         let type = XESReader.localName(element.name)
         var key: String?
         var value: String?
@@ -183,7 +183,8 @@ public struct XESReader<Source: ByteSource> {
             throw XMLError("missing", "<\(type) key=\"\(key)\"> has no value; write value=\"...\"", line: element.line, column: element.column)
         }
         let text = value ?? ""
-        if let expected = XESReader.check(text, type: type) {
+        // An event's time is read once, where it is used.
+        if !(key == "time:timestamp" && type == "date"), let expected = XESReader.check(text, type: type) {
             throw XMLError("value", "<\(type) key=\"\(key)\"> has the value \"\(text)\", which is not \(expected)", line: element.line, column: element.column)
         }
         let children = try readChildren(of: element)
@@ -192,7 +193,7 @@ public struct XESReader<Source: ByteSource> {
 
     /// The attributes nested in `element`, up to its end tag; a list's `<values>`
     /// wrapper is read through.
-    private mutating func readChildren(of element: XMLReader<Source>.Element) throws -> [AttributeRecord] {
+    private mutating func readChildren(of element: XMLReader.Element) throws -> [AttributeRecord] {
         var children: [AttributeRecord] = []
         while let event = try xml.next() {
             guard case .start(let child) = event else { break }
@@ -208,7 +209,7 @@ public struct XESReader<Source: ByteSource> {
         return children
     }
 
-    private mutating func skipChildren(of element: XMLReader<Source>.Element) throws {
+    private mutating func skipChildren(of element: XMLReader.Element) throws {
         var level = 1
         while level > 0, let event = try xml.next() {
             if case .start = event { level += 1 } else { level -= 1 }
@@ -226,7 +227,7 @@ public struct XESReader<Source: ByteSource> {
         }
     }
 
-    private static func unexpected(_ element: XMLReader<Source>.Element, in parent: String, expected: String) -> XMLError {
+    private static func unexpected(_ element: XMLReader.Element, in parent: String, expected: String) -> XMLError {
         XMLError("not-xes", "<\(element.name)> is not expected inside <\(parent)>; expected \(expected)", line: element.line, column: element.column)
     }
 

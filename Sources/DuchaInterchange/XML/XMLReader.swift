@@ -5,7 +5,7 @@
 /// declaration is refused outright: its entities are how "billion laughs" bombs and
 /// external-entity reads work, and an event log needs none. Only the five predefined
 /// entities and character references are expanded.
-public struct XMLReader<Source: ByteSource> {
+public struct XMLReader {
     /// Bounds that keep a hostile file from taking unbounded memory or time.
     public struct Limits: Sendable {
         /// The longest attribute value, in bytes.
@@ -54,13 +54,32 @@ public struct XMLReader<Source: ByteSource> {
         public let value: String
     }
 
-    private var source: Source
+    /// The read buffer, allocated once.
+    private final class Storage {
+        let bytes: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+
+        init(capacity: Int) {
+            self.capacity = capacity
+            bytes = .allocate(capacity: capacity)
+        }
+
+        deinit { bytes.deallocate() }
+    }
+
+    private var source: any ByteSource
     private let limits: Limits
-    private var buffer: [UInt8]
+    private let storage: Storage
     private var index = 0
     private var count = 0
     private var atEnd = false
-    private var open: [(name: String, line: Int, column: Int)] = []
+    private struct OpenElement {
+        let name: String
+        let line: Int
+        let column: Int
+    }
+
+    private var open: [OpenElement] = []
     private var pendingEnd: String?
     private var scratch: [UInt8] = []
     /// The line of the next byte, from 1.
@@ -69,10 +88,10 @@ public struct XMLReader<Source: ByteSource> {
     public private(set) var column = 1
 
     /// A reader of `source`.
-    public init(_ source: Source, limits: Limits = Limits(), bufferSize: Int = 1 << 16) {
+    public init(_ source: some ByteSource, limits: Limits = Limits(), bufferSize: Int = 1 << 16) {
         self.source = source
         self.limits = limits
-        self.buffer = [UInt8](repeating: 0, count: max(16, bufferSize))
+        self.storage = Storage(capacity: max(16, bufferSize))
     }
 
     /// How deeply nested the reader is now.
@@ -160,21 +179,39 @@ public struct XMLReader<Source: ByteSource> {
         guard open.count < limits.depth else {
             throw XMLError("too-long", "elements are nested more than \(limits.depth) deep", line: startLine, column: startColumn)
         }
-        if pendingEnd == nil { open.append((name, startLine, startColumn)) }
+        if pendingEnd == nil { open.append(OpenElement(name: name, line: startLine, column: startColumn)) }
         return Element(name: name, attributes: attributes, line: startLine, column: startColumn)
     }
 
     private mutating func readName() throws -> String {
         scratch.removeAll(keepingCapacity: true)
-        while let byte = try peek(), XMLReader.isNameByte(byte) {
-            guard scratch.count < limits.nameBytes else { throw error("too-long", "a name longer than \(limits.nameBytes) bytes") }
-            scratch.append(byte)
-            try advance()
+        while true {
+            if index == count, try refill() == nil { break }
+            let bytes = storage.bytes
+            var end = index
+            while end < count, XMLReader.isNameByte(bytes[end]) { end += 1 }
+            guard scratch.count + (end - index) <= limits.nameBytes else { throw error("too-long", "a name longer than \(limits.nameBytes) bytes") }
+            if scratch.isEmpty && end < count {
+                // The usual case: the whole name is in the buffer.
+                let name = UnsafeBufferPointer(start: bytes + index, count: end - index)
+                try checkNameStart(name.first)
+                column += XMLReader.characters(in: name)
+                index = end
+                return try text(name)
+            }
+            scratch.append(contentsOf: UnsafeBufferPointer(start: bytes + index, count: end - index))
+            column += XMLReader.characters(in: UnsafeBufferPointer(start: bytes + index, count: end - index))
+            index = end
+            if end < count { break }
         }
-        guard let first = scratch.first, !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) && first != UInt8(ascii: "-") && first != UInt8(ascii: ".") else {
+        try checkNameStart(scratch.first)
+        return try scratch.withUnsafeBufferPointer { try text($0) }
+    }
+
+    private func checkNameStart(_ first: UInt8?) throws {
+        guard let first, !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) && first != UInt8(ascii: "-") && first != UInt8(ascii: ".") else {
             throw error("malformed", "expected a name")
         }
-        return try text(scratch)
     }
 
     private mutating func readValue(of attribute: String) throws -> String {
@@ -185,11 +222,37 @@ public struct XMLReader<Source: ByteSource> {
         let (valueLine, valueColumn) = (line, column)
         scratch.removeAll(keepingCapacity: true)
         while true {
-            guard let byte = try peek() else { throw error("truncated", "the file ends inside the value of \(attribute)") }
+            if index == count, try refill() == nil {
+                throw error("truncated", "the file ends inside the value of \(attribute)")
+            }
+            // A run of plain bytes, taken at once.
+            let bytes = storage.bytes
+            var end = index
+            while end < count {
+                let byte = bytes[end]
+                if byte == quote || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == 0x0A { break }
+                end += 1
+            }
+            let run = UnsafeBufferPointer(start: bytes + index, count: end - index)
+            guard scratch.count + run.count <= limits.valueBytes else {
+                throw error("too-long", "the value of \(attribute) is longer than \(limits.valueBytes) bytes")
+            }
+            column += XMLReader.characters(in: run)
+            index = end
+            if end < count && bytes[end] == quote && scratch.isEmpty {
+                index += 1
+                column += 1
+                return try value(run, of: attribute, line: valueLine, column: valueColumn)
+            }
+            scratch.append(contentsOf: run)
+            guard index < count else { continue }
             let (byteLine, byteColumn) = (line, column)
+            let byte = bytes[index]
             try advance()
             if byte == quote { break }
-            if byte == UInt8(ascii: "<") { throw error("malformed", "< inside the value of \(attribute); write &lt;") }
+            if byte == UInt8(ascii: "<") {
+                throw XMLError("malformed", "< inside the value of \(attribute); write &lt;", line: byteLine, column: byteColumn)
+            }
             if byte == UInt8(ascii: "&") {
                 do {
                     scratch.append(contentsOf: try readReference())
@@ -203,8 +266,13 @@ public struct XMLReader<Source: ByteSource> {
                 throw error("too-long", "the value of \(attribute) is longer than \(limits.valueBytes) bytes")
             }
         }
-        guard let value = String(validating: scratch, as: UTF8.self) else {
-            throw XMLError("encoding", "the value of \(attribute) is not valid UTF-8; event logs are read as UTF-8", line: valueLine, column: valueColumn)
+        return try scratch.withUnsafeBufferPointer { try value($0, of: attribute, line: valueLine, column: valueColumn) }
+    }
+
+    private func value(_ bytes: UnsafeBufferPointer<UInt8>, of attribute: String, line: Int, column: Int) throws -> String {
+        if XMLReader.isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
+        guard let value = String(validating: bytes, as: UTF8.self) else {
+            throw XMLError("encoding", "the value of \(attribute) is not valid UTF-8; event logs are read as UTF-8", line: line, column: column)
         }
         return value
     }
@@ -244,7 +312,21 @@ public struct XMLReader<Source: ByteSource> {
     // MARK: Skipping
 
     private mutating func skipText() throws {
-        while let byte = try peek(), byte != UInt8(ascii: "<") { try advance() }
+        while true {
+            if index == count, try refill() == nil { return }
+            let bytes = storage.bytes
+            while index < count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "<") { return }
+                index += 1
+                if byte == 0x0A {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+            }
+        }
     }
 
     /// After `<!`: a comment, CDATA, or a refused document type declaration.
@@ -290,35 +372,52 @@ public struct XMLReader<Source: ByteSource> {
     @discardableResult
     private mutating func skipBlanks() throws -> Bool {
         var skipped = false
-        while let byte = try peek(), byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-            try advance()
-            skipped = true
+        while true {
+            if index == count, try refill() == nil { return skipped }
+            let bytes = storage.bytes
+            while index < count {
+                let byte = bytes[index]
+                guard byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else { return skipped }
+                index += 1
+                skipped = true
+                if byte == 0x0A {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            }
         }
-        return skipped
     }
 
     // MARK: Bytes
 
+    @inline(__always)
     private mutating func peek() throws -> UInt8? {
-        if index == count {
-            guard !atEnd else { return nil }
-            do {
-                count = try buffer.withUnsafeMutableBytes { try source.read(into: $0) }
-            } catch let failure as ByteSourceError {
-                throw XMLError(failure.code, failure.message + " (reading stopped at this place)", line: line, column: column)
-            }
-            index = 0
-            if count == 0 {
-                atEnd = true
-                return nil
-            }
-        }
-        return buffer[index]
+        if index < count { return storage.bytes[index] }
+        return try refill()
     }
 
+    /// Reads the next buffer when the current one is used up; the byte there, or nil at the end.
+    private mutating func refill() throws -> UInt8? {
+        guard index == count else { return storage.bytes[index] }
+        guard !atEnd else { return nil }
+        do {
+            count = try source.read(into: UnsafeMutableRawBufferPointer(start: storage.bytes, count: storage.capacity))
+        } catch let failure as ByteSourceError {
+            throw XMLError(failure.code, failure.message + " (reading stopped at this place)", line: line, column: column)
+        }
+        index = 0
+        if count == 0 {
+            atEnd = true
+            return nil
+        }
+        return storage.bytes[0]
+    }
+
+    @inline(__always)
     private mutating func advance() throws {
-        guard try peek() != nil else { return }
-        let byte = buffer[index]
+        guard let byte = try peek() else { return }
         index += 1
         if byte == 0x0A {
             line += 1
@@ -328,16 +427,32 @@ public struct XMLReader<Source: ByteSource> {
         }
     }
 
-    private mutating func expect(_ byte: UInt8, _ message: String) throws {
-        guard try peek() == byte else { throw error("malformed", message) }
+    private mutating func expect(_ byte: UInt8, _ message: @autoclosure () -> String) throws {
+        guard try peek() == byte else { throw error("malformed", message()) }
         try advance()
     }
 
-    private func text(_ bytes: [UInt8]) throws -> String {
+    private func text(_ bytes: UnsafeBufferPointer<UInt8>) throws -> String {
+        if XMLReader.isASCII(bytes) { return String(decoding: bytes, as: UTF8.self) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw error("encoding", "the text is not valid UTF-8; event logs are read as UTF-8")
         }
         return text
+    }
+
+    /// Characters (not continuation bytes) in `bytes`, for columns.
+    @inline(__always)
+    private static func characters(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var characters = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { characters += 1 }
+        return characters
+    }
+
+    @inline(__always)
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var high: UInt8 = 0
+        for byte in bytes { high |= byte }
+        return high < 0x80
     }
 
     private func error(_ code: String, _ message: String) -> XMLError {

@@ -274,7 +274,8 @@ public struct Checker {
         state = BuildState(table: "", select: outer, fields: fields)
     }
 
-    /// Every column of the rows, foreign keys shown as the label of the row they point at.
+    /// Every column of the rows, foreign keys shown as the label of the row they point at;
+    /// the columns added for imports (`import`, `lifecycle`, `utc_offset`) are selected by name.
     mutating func setListingColumns() {
         guard state.isTable else {
             state.outputs = state.fields
@@ -283,7 +284,7 @@ public struct Checker {
         }
         guard let table = SchemaDescription.table(named: state.table), let source = schema.sources[state.table] else { return }
         var outputs: [Output] = []
-        for column in table.columns {
+        for column in table.columns where !column.defaulted {
             if column.references != nil, let relation = source.relations[column.relationName] {
                 outputs.append(Output(name: column.relationName, typed: label(of: [relation], name: column.relationName)))
             } else if let field = source.fields[column.name] {

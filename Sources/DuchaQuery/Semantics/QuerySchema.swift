@@ -91,7 +91,7 @@ public struct QuerySchema: Sendable {
     /// opened in those months.
     public static let timeFields: [String: String] = [
         "cases": "opened", "steps": "occurred", "alerts": "raised", "logins": "at", "findings": "found",
-        "orders": "issued", "catalog": "published", "items": "effective", "audit": "at",
+        "orders": "issued", "catalog": "published", "items": "effective", "audit": "at", "imports": "at",
     ]
 
     /// Every described table, by name.

@@ -35,6 +35,8 @@ public final class Session {
     var readDepth = 0
     /// Opens script files for `.read`.
     let files: FileAccess
+    /// Who is at the keyboard, for the audit log (`$DUCHA_ACTOR`, else `$USER`).
+    public var actor = "unknown"
     /// With `--check`: queries are checked, nothing runs.
     public var checkOnly = false
     /// How errors are written: lines of text, or one JSON object per error (`--errors json`).

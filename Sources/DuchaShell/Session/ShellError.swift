@@ -25,6 +25,7 @@ public struct ShellError: Error, Sendable, Equatable {
         case scriptFailed = "script-failed"
         case invalidQuery = "invalid-query"
         case assertionFailed = "assertion-failed"
+        case badInput = "bad-input"
 
         /// The exit status a batch run ends with when this error stops it.
         public var exitStatus: ExitStatus {
