@@ -12,11 +12,11 @@ extension Checker {
             return nil
         }
         // A time field against a date, month, range or moment known now.
-        if left.type.isTime, let constant = right.constant, let bounds = bounds(of: constant, for: left.type) {
-            return Typed(sql: Checker.within(left.sql, op, bounds), type: .condition, name: "")
+        if left.type.isTime, let constant = right.constant, let bounds = bounds(of: constant, for: left) {
+            return Typed(sql: Checker.within(bounds.value, op, bounds.bounds), type: .condition, name: "")
         }
-        if right.type.isTime, let constant = left.constant, let bounds = bounds(of: constant, for: right.type) {
-            return Typed(sql: Checker.within(right.sql, Checker.flipped(op), bounds), type: .condition, name: "")
+        if right.type.isTime, let constant = left.constant, let bounds = bounds(of: constant, for: right) {
+            return Typed(sql: Checker.within(bounds.value, Checker.flipped(op), bounds.bounds), type: .condition, name: "")
         }
         if left.type == .period || right.type == .period {
             report("type-mismatch", "a month or range is compared with a date or time field, such as opened in 2016-01..2016-04; "
@@ -59,8 +59,8 @@ extension Checker {
         switch (left.type, right.type) {
         case (.any, _), (_, .any): return (left.sql, right.sql)
         case (.instant, .instant), (.date, .date), (.text, .text), (.duration, .duration): return (left.sql, right.sql)
-        case (.instant, .date): return (Checker.localTime("%Y-%m-%d", left.sql), right.sql)
-        case (.date, .instant): return (left.sql, Checker.localTime("%Y-%m-%d", right.sql))
+        case (.instant, .date): return (Checker.localTime("%Y-%m-%d", left.sql, offset: left.localOffset), right.sql)
+        case (.date, .instant): return (left.sql, Checker.localTime("%Y-%m-%d", right.sql, offset: right.localOffset))
         case let (a, b) where a.isNumeric && b.isNumeric: return (left.sql, right.sql)
         case (.duration, .integer), (.duration, .real), (.integer, .duration), (.real, .duration):
             report("type-mismatch", "a duration is compared with a duration such as 3d, 12h or 30m, not with a bare number", at: place)
@@ -98,19 +98,26 @@ extension Checker {
         }
     }
 
-    /// The half-open bounds a constant covers against a time field of `type`, as stored
-    /// values: instants in milliseconds, dates as `YYYY-MM-DD` text.
-    private func bounds(of constant: Typed.Constant, for type: ValueType) -> Bounds? {
+    /// The half-open bounds a constant covers against a time field, as stored values
+    /// (instants in milliseconds, dates as `YYYY-MM-DD` text), with the value to hold
+    /// against them: a time kept with its written offset meets days of its own local
+    /// time, other times days of Asia/Shanghai.
+    private func bounds(of constant: Typed.Constant, for field: Typed) -> (value: SQLExpression, bounds: Bounds)? {
+        let type = field.type
         if case .instant(let instant) = constant {
-            if type == .instant { return .point(.integer(instant.millisecondsSinceEpoch)) }
+            if type == .instant { return (field.sql, .point(.integer(instant.millisecondsSinceEpoch))) }
             let day = ChinaTime.date(of: instant)
-            return .interval(.text(day.description), .text(day.adding(days: 1).description))
+            return (field.sql, .interval(.text(day.description), .text(day.adding(days: 1).description)))
         }
         guard let (start, end) = Checker.days(of: constant) else { return nil }
         if type == .instant {
-            return .interval(.integer(ChinaTime.instant(start).millisecondsSinceEpoch), .integer(ChinaTime.instant(end).millisecondsSinceEpoch))
+            if field.localOffset != nil {
+                return (Checker.writtenLocal(field.sql, offset: field.localOffset),
+                        .interval(.integer(Int64(start.daysSinceEpoch) * Typed.day), .integer(Int64(end.daysSinceEpoch) * Typed.day)))
+            }
+            return (field.sql, .interval(.integer(ChinaTime.instant(start).millisecondsSinceEpoch), .integer(ChinaTime.instant(end).millisecondsSinceEpoch)))
         }
-        return .interval(.text(start.description), .text(end.description))
+        return (field.sql, .interval(.text(start.description), .text(end.description)))
     }
 
     /// A single stored value, or the half-open interval [lower, upper).

@@ -334,9 +334,7 @@ extension Checker {
         var sql: SQLExpression
         switch value.type {
         case .instant:
-            sql = name == "date"
-                ? .function("date", [.binary("/", value.sql, .parameter(.integer(1000))), .parameter(.text("unixepoch")), .parameter(.text("+8 hours"))])
-                : Checker.localTime(part.format, value.sql)
+            sql = Checker.localTime(part.format, value.sql, offset: value.localOffset)
         case .date: sql = .function("substr", [value.sql, .parameter(.integer(1)), .parameter(.integer(Int64(part.length)))])
         default:
             report("type-mismatch", "\(name)() takes a date or a time, such as \(name)(opened); this is \(value.type.described)", at: range(of: argument))
@@ -351,10 +349,22 @@ extension Checker {
         return ChinaTime.date(of: instant)
     }
 
-    /// `strftime(format, instant)` in Asia/Shanghai local time.
-    static func localTime(_ format: String, _ instant: SQLExpression) -> SQLExpression {
-        .function("strftime", [.parameter(.text(format)), .binary("/", instant, .parameter(.integer(1000))),
-                               .parameter(.text("unixepoch")), .parameter(.text("+8 hours"))])
+    /// `strftime(format, instant)` in Asia/Shanghai local time, or in the local time
+    /// written with the instant when it carries its offset.
+    static func localTime(_ format: String, _ instant: SQLExpression, offset: SQLExpression? = nil) -> SQLExpression {
+        guard offset != nil else {
+            return .function("strftime", [.parameter(.text(format)), .binary("/", instant, .parameter(.integer(1000))),
+                                          .parameter(.text("unixepoch")), .parameter(.text("+8 hours"))])
+        }
+        return .function("strftime", [.parameter(.text(format)), .binary("/", writtenLocal(instant, offset: offset), .parameter(.integer(1000))),
+                                      .parameter(.text("unixepoch"))])
+    }
+
+    /// The instant moved by its written offset: milliseconds of the local time as
+    /// written, counted as if it were UTC (no offset written: UTC).
+    static func writtenLocal(_ instant: SQLExpression, offset: SQLExpression?) -> SQLExpression {
+        guard let offset else { return instant }
+        return .binary("+", instant, .binary("*", .function("coalesce", [offset, .parameter(.integer(0))]), .parameter(.integer(60_000))))
     }
 
     private mutating func count(_ token: Token, _ arguments: [Expression]) -> Typed? {
@@ -429,7 +439,8 @@ extension Checker {
                        at: range(of: period))
                 return nil
             }
-            let time = Typed(sql: .column(table: alias, name: field), type: ValueType(kind), name: field)
+            var time = Typed(sql: .column(table: alias, name: field), type: ValueType(kind), name: field)
+            time.localOffset = QuerySchema.writtenOffsets[collection.table + "." + field].map { .column(table: alias, name: $0) }
             guard let within = compare("=", time, checked, at: range(of: period)) else { return nil }
             filter = .binary("AND", filter, within.sql)
             description += ", \(field) in \(source(of: period))"

@@ -145,6 +145,8 @@ extension Checker {
             let table = state.select.joins.first { $0.alias == alias }?.table ?? state.table
             domain = .stored(table: table, column: field.column)
         }
-        return Typed(sql: .column(table: alias, name: field.column), type: ValueType(field.kind), domain: domain, name: name)
+        var typed = Typed(sql: .column(table: alias, name: field.column), type: ValueType(field.kind), domain: domain, name: name)
+        typed.localOffset = field.offsetColumn.map { .column(table: alias, name: $0) }
+        return typed
     }
 }

@@ -16,7 +16,12 @@ public struct QuerySchema: Sendable {
         public let kind: ColumnKind
         /// The words it may hold, for an enumerated field (`level`: warning, alarm).
         public let values: [String]?
+        /// For a time stored with the offset it was written with: that offset's column.
+        public var offsetColumn: String?
     }
+
+    /// Times kept with the UTC offset they were written with, by `table.column`.
+    public static let writtenOffsets: [String: String] = ["steps.occurred": "utc_offset"]
 
     /// A relation to one row of another table, followed with a dot.
     public struct Relation: Hashable, Sendable {
@@ -121,7 +126,8 @@ public struct QuerySchema: Sendable {
                     if let alias = QuerySchema.relationAliases[name] { relations[alias] = relation }
                 } else {
                     fields[column.name] = Field(name: column.name, column: column.name, kind: column.kind,
-                                                values: QuerySchema.enumerations[table.name + "." + column.name])
+                                                values: QuerySchema.enumerations[table.name + "." + column.name],
+                                                offsetColumn: QuerySchema.writtenOffsets[table.name + "." + column.name])
                 }
             }
             sources[table.name] = Source(table: table.name, fields: fields, relations: relations,

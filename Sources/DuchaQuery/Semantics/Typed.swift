@@ -23,6 +23,10 @@ struct Typed {
     /// with 0 asks whether any exist (which stops at the first row).
     /// `EXISTS (SELECT ...)` over those rows (an indirect enum: the tree stays off the stack).
     var counted: SQLExpression?
+    /// For a time kept with the UTC offset it was written with (imported steps): that
+    /// offset in minutes, NULL meaning UTC. Calendar questions (months, dates) use the
+    /// local time as written; without it they use Asia/Shanghai.
+    var localOffset: SQLExpression?
 
     /// A value known while checking.
     enum Constant: Hashable {

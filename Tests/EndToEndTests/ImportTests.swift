@@ -1,0 +1,234 @@
+import DuchaCore
+import Foundation
+import Testing
+
+/// `import xes` end to end: the shared real logs give exactly their reference figures
+/// (read back through the language where it can say them), every import is one unit
+/// (dry run, undo, duplicates, bad files, a killed process), and bad input is placed.
+@Suite(.serialized) struct ImportTests {
+    static let logs = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../shared/data/eventlogs").standardizedFileURL.path
+
+    /// The path of a shared log, or nil after saying plainly that it is missing.
+    static func shared(_ name: String) -> String? {
+        let path = logs + "/" + name
+        guard FileManager.default.fileExists(atPath: path) else {
+            Issue.record("\(path) is not there: the shared event logs (../shared/data/eventlogs) are needed for this test")
+            return nil
+        }
+        return path
+    }
+
+    static func reference(_ log: String) -> [String: Any]? {
+        guard let path = shared("reference/\(log).reference.json"), let data = FileManager.default.contents(atPath: path) else { return nil }
+        return try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    }
+
+    /// The CSV rows (header dropped) that `entries` print, run against `database`.
+    static func rows(_ runner: BinaryRunner, _ database: String, _ entries: String...) throws -> [[String]] {
+        let outcome = try runner.run([database, "-c", ".mode csv"] + entries.flatMap { ["-c", $0] })
+        #expect(outcome.status == 0, "\(entries): \(outcome.standardError)")
+        return outcome.standardOutput.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    static func count(_ runner: BinaryRunner, _ database: String, _ query: String) throws -> Int {
+        Int(try rows(runner, database, query).first?.first ?? "") ?? -1
+    }
+
+    @Test(arguments: ["receipt", "roadtraffic50traces"])
+    func sharedLogsGiveTheirReferenceFigures(log: String) throws {
+        guard let reference = ImportTests.reference(log), let file = reference["file"] as? String, let path = ImportTests.shared(file) else { return }
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        let imported = try runner.run(["log.db", "-c", "import xes '\(path)'".replacingOccurrences(of: "'", with: "\"")])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(imported.standardOutput.hasPrefix("import 1: "), "\(imported.standardOutput)")
+
+        #expect(try ImportTests.count(runner, "log.db", "cases | count") == reference["n_cases"] as? Int)
+        #expect(try ImportTests.count(runner, "log.db", "steps | count") == reference["n_events"] as? Int)
+        #expect(try ImportTests.count(runner, "log.db", "steps | select workflow_step | distinct | count") == reference["n_activities"] as? Int)
+        #expect(try ImportTests.count(runner, "log.db", "steps | where operator is not null | select operator | distinct | count") == reference["n_resources"] as? Int)
+        #expect(try ImportTests.count(runner, "log.db", "steps | where operator is null | count") == reference["events_without_resource"] as? Int)
+
+        // Months of the local time as written.
+        let months = try ImportTests.rows(runner, "log.db", "steps | count by month(occurred)")
+        let expectedMonths = (reference["events_per_month"] as? [String: Int]) ?? [:]
+        #expect(Dictionary(uniqueKeysWithValues: months.map { ($0[0], Int($0[1]) ?? -1) }) == expectedMonths)
+        let may = try ImportTests.count(runner, "log.db", "steps | where occurred in \(expectedMonths.keys.sorted()[1]) | count")
+        #expect(may == expectedMonths[expectedMonths.keys.sorted()[1]])
+
+        // Case durations on instants, to the millisecond.
+        let spans = try ImportTests.rows(runner, "log.db", ".sql SELECT max(occurred) - min(occurred) FROM steps GROUP BY case_id ORDER BY 1")
+            .map { (Double($0[0]) ?? -1) / 1000 }
+        let durations = try #require(reference["case_duration_seconds"] as? [String: Double])
+        let middle = spans.count / 2
+        let median = spans.count % 2 == 1 ? spans[middle] : (spans[middle - 1] + spans[middle]) / 2
+        #expect(spans.first == durations["min"] && spans.last == durations["max"])
+        #expect(abs(median - (durations["median"] ?? -1)) < 0.0005, "median \(median)")
+
+        // The first, middle and last timelines, with times as written.
+        let timelines = try #require(reference["timelines"] as? [String: [String: Any]])
+        for (_, timeline) in timelines {
+            let number = try #require(timeline["case_id"] as? String)
+            let events = try #require(timeline["events"] as? [[String: Any]])
+            let stored = try ImportTests.rows(runner, "log.db", """
+                .sql SELECT ws.name, coalesce(o.name, '-'), s.occurred, coalesce(s.utc_offset, ''), s.lifecycle FROM steps s JOIN cases c ON c.id = s.case_id \
+                JOIN workflow_steps ws ON ws.id = s.workflow_step_id LEFT JOIN operators o ON o.id = s.operator_id \
+                WHERE c.number = '\(number)' ORDER BY s.occurred, s.id
+                """)
+            #expect(stored.count == events.count, "\(number)")
+            for (row, event) in zip(stored, events) {
+                let written = WrittenTime(instant: Instant(millisecondsSinceEpoch: Int64(row[2]) ?? 0), utcOffset: Int(row[3]))
+                #expect(row[0] == event["activity"] as? String)
+                #expect(row[1] == (event["resource"] as? String ?? "-"))
+                #expect(written.xsDateTime == event["timestamp"] as? String)
+                #expect(row[4] == event["lifecycle"] as? String)
+            }
+        }
+
+        // The import is recorded with the file's fingerprint; references hold.
+        let record = try ImportTests.rows(runner, "log.db", ".sql SELECT hash, bytes, cases, steps FROM imports")
+        #expect(record == [[reference["file_sha256"] as? String ?? "", "\(reference["file_bytes"] ?? "")", "\(reference["n_cases"] ?? "")", "\(reference["n_events"] ?? "")"]])
+        #expect(try ImportTests.rows(runner, "log.db", ".sql SELECT count(*) FROM pragma_foreign_key_check") == [["0"]])
+        #expect(try ImportTests.count(runner, "log.db", "audit | count") == 1)
+    }
+
+    @Test func attributesAreKeptAndQueryable() throws {
+        guard let path = ImportTests.shared("receipt.xes.gz") else { return }
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        try runner.run(["log.db", "-c", "import xes \"\(path)\" --dept 市环保局 --region 万源市 --category 行政许可"])
+        let departments = try ImportTests.rows(runner, "log.db", "attributes | where scope = \"trace\" and key = \"department\" | count by value | sort value")
+        #expect(departments == [["Customer contact", "29"], ["Experts", "15"], ["General", "1390"]])
+        #expect(try ImportTests.count(runner, "log.db", "attributes | where scope = \"event\" and key = \"org:group\" | count") == 8577)
+        #expect(try ImportTests.count(runner, "log.db", "attributes | where scope = \"extension\" | count") == 11)
+        #expect(try ImportTests.rows(runner, "log.db", "items | select category, dept") == [["行政许可", "市环保局"]])
+        #expect(try ImportTests.count(runner, "log.db", "attributes | where scope = \"global_trace\" and value = \"UNKNOWN\" | count") == 7)
+        #expect(try ImportTests.rows(runner, "log.db", "departments | select name, region") == [["市环保局", "万源市"]])
+    }
+
+    @Test func aDryRunWritesNothingAndUndoRemovesAnImport() throws {
+        guard let path = ImportTests.shared("roadtraffic50traces.xes") else { return }
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        let dry = try runner.run(["log.db", "-c", "import xes \"\(path)\" --dry-run"])
+        #expect(dry.status == 0)
+        #expect(dry.standardOutput.contains("would import 51 cases, 201 steps"), "\(dry.standardOutput)")
+        #expect(dry.standardError.contains("201 event times"), "\(dry.standardError)")
+        #expect(try ImportTests.count(runner, "log.db", "imports | count") == 0)
+        #expect(try ImportTests.count(runner, "log.db", "cases | count") == 0)
+
+        try runner.run(["log.db", "-c", "import xes \"\(path)\" --dept 交警支队"])
+        #expect(try ImportTests.count(runner, "log.db", "cases | count") == 51)
+        let undo = try runner.run(["log.db", "-c", "import undo 1"])
+        #expect(undo.status == 0, "\(undo.standardError)")
+        #expect(undo.standardOutput == "undid import 1: removed 51 cases, 201 steps, \(try ImportTests.rows(runner, "log.db", ".sql SELECT rows FROM imports")[0][0]) rows in all\n")
+        for source in ["cases", "steps", "operators", "departments", "regions", "items", "workflows", "attributes"] {
+            #expect(try ImportTests.count(runner, "log.db", "\(source) | count") == 0, "\(source)")
+        }
+        #expect(try ImportTests.count(runner, "log.db", "imports | where undone is not null | count") == 1)
+        #expect(try ImportTests.count(runner, "log.db", "audit | count") == 2)
+        let again = try runner.run(["log.db", "-c", "import undo 1"])
+        #expect(again.status != 0 && again.standardError.contains("import 1 was already undone"), "\(again.standardError)")
+        // The same file imports again once undone.
+        #expect(try runner.run(["log.db", "-c", "import xes \"\(path)\""]).status == 0)
+        #expect(try ImportTests.count(runner, "log.db", "cases | count") == 51)
+    }
+
+    @Test func aCaseAlreadyInTheDatabaseStopsTheWholeImport() throws {
+        guard let path = ImportTests.shared("roadtraffic50traces.xes") else { return }
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        try runner.run(["log.db", "-c", "import xes \"\(path)\""])
+        let before = try ImportTests.rows(runner, "log.db", ".sql SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM steps), (SELECT count(*) FROM imports), (SELECT count(*) FROM audit)")
+        let twice = try runner.run(["log.db", "-c", "import xes \"\(path)\""])
+        #expect(twice.status == 1)
+        #expect(twice.standardError == "\(path):3:3: error: the case number A1 is already in the database (brought by import 1); undo that import first, or import into another database; nothing was imported\n")
+        let after = try ImportTests.rows(runner, "log.db", ".sql SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM steps), (SELECT count(*) FROM imports), (SELECT count(*) FROM audit)")
+        #expect(after == before)
+    }
+
+    static let event = #"<event><string key="concept:name" value="受理"/><date key="time:timestamp" value="2016-05-03T09:30:00.000+08:00"/></event>"#
+
+    static func trace(_ number: String) -> String {
+        #"<trace><string key="concept:name" value="\#(number)"/>\#(event)</trace>"#
+    }
+
+    /// Each bad file: its text, and the place and words of the error.
+    static let badFiles: [(name: String, text: String, place: String, words: String)] = [
+        ("malformed.xes", "<log>\n" + trace("c1") + "\n<trace><string key=\"concept:name\" value=\"c2\"></trace>\n</log>", ":3:", "does not close <string>"),
+        ("date.xes", "<log>\n<trace><string key=\"concept:name\" value=\"c1\"/>\n<event><string key=\"concept:name\" value=\"a\"/><date key=\"time:timestamp\" value=\"03/05/2016 09:30\"/></event></trace></log>",
+         ":3:46:", "not a date and time"),
+        ("unnamed.xes", "<log>\n" + trace("c1") + "\n<trace>" + event + "</trace>\n</log>", ":3:1:", "has no concept:name"),
+        ("twice.xes", "<log>\n" + trace("c1") + "\n" + trace("c2") + "\n" + trace("c1") + "\n</log>", ":4:1:", "appears twice in the file: at line 2, column 1"),
+        ("bomb.xes", "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>\n<log>&lol2;</log>", ":2:1:", "document type declaration"),
+        ("external.xes", "<?xml version=\"1.0\"?>\n<!DOCTYPE log [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<log><string key=\"a\" value=\"&x;\"/></log>", ":2:1:", "document type declaration"),
+        ("long.xes", "<log>\n<string key=\"a\" value=\"" + String(repeating: "长", count: 400_000) + "\"/></log>", ":2:", "longer than"),
+        ("notxes.xes", "<html><body/></html>", ":1:1:", "the root element is <html>"),
+    ]
+
+    @Test func badFilesAreRefusedWithTheirPlaceAndImportNothing() throws {
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        try runner.run(["log.db", "-c", "regions"])
+        for bad in ImportTests.badFiles {
+            try bad.text.write(toFile: runner.file(bad.name), atomically: true, encoding: .utf8)
+            let outcome = try runner.run(["log.db", "-c", "import xes \(bad.name)"])
+            #expect(outcome.status == 1, "\(bad.name)")
+            #expect(outcome.standardError.hasPrefix(bad.name + bad.place), "\(bad.name): \(outcome.standardError)")
+            #expect(outcome.standardError.contains(bad.words) && outcome.standardError.hasSuffix("nothing was imported\n"), "\(bad.name): \(outcome.standardError)")
+        }
+        #expect(try ImportTests.rows(runner, "log.db", ".sql SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM imports), (SELECT count(*) FROM departments), (SELECT count(*) FROM audit)") == [["0", "0", "0", "0"]])
+    }
+
+    @Test func aTruncatedGzipFileImportsNothing() throws {
+        guard let path = ImportTests.shared("receipt.xes.gz"), let data = FileManager.default.contents(atPath: path) else { return }
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        try data.prefix(150_000).write(to: URL(fileURLWithPath: runner.file("cut.xes.gz")))
+        let outcome = try runner.run(["log.db", "-c", "import xes cut.xes.gz"])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.hasPrefix("cut.xes.gz:") && outcome.standardError.contains("the gzip stream is cut short"), "\(outcome.standardError)")
+        #expect(try ImportTests.count(runner, "log.db", "cases | count") == 0)
+        let missing = try runner.run(["log.db", "-c", "import xes nowhere.xes"])
+        #expect(missing.status == 1 && missing.standardError.contains("cannot read nowhere.xes"), "\(missing.standardError)")
+    }
+
+    /// A process killed in the middle of an import leaves the database as it was.
+    @Test func anImportKilledHalfwayLeavesNothing() throws {
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        try runner.run(["log.db", "-c", "regions"])
+        let big = runner.file("big.xes")
+        FileManager.default.createFile(atPath: big, contents: nil)
+        let handle = try #require(FileHandle(forWritingAtPath: big))
+        handle.write(Data("<log>\n".utf8))
+        let payload = String(repeating: "x", count: 200)
+        for block in 0 ..< 300 {
+            var text = ""
+            for index in 0 ..< 200 {
+                text += #"<trace><string key="concept:name" value="c\#(block)-\#(index)"/><string key="pad" value="\#(payload)"/>"#
+                    + ImportTests.event + ImportTests.event + "</trace>\n"
+            }
+            handle.write(Data(text.utf8))
+        }
+        handle.write(Data("</log>\n".utf8))
+        try handle.close()
+
+        let started = try runner.start(["log.db", "-c", "import xes big.xes"])
+        // Kill it once the transaction is visibly under way (its journal is growing).
+        let wal = runner.file("log.db-wal")
+        var waited = 0
+        while waited < 20_000 {
+            let size = (try? FileManager.default.attributesOfItem(atPath: wal)[.size] as? Int) ?? 0
+            if size > 2_000_000 { break }
+            usleep(2_000)
+            waited += 2
+        }
+        kill(started.pid, SIGKILL)
+        let outcome = started.finish()
+        #expect(outcome.status == 128 + SIGKILL, "the import finished before it could be killed: \(outcome.standardOutput)")
+        #expect(try ImportTests.rows(runner, "log.db", ".sql SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM steps), (SELECT count(*) FROM imports)") == [["0", "0", "0"]])
+        #expect(try ImportTests.rows(runner, "log.db", ".sql PRAGMA integrity_check") == [["ok"]])
+    }
+}
