@@ -10,6 +10,15 @@ import DuchaStore
         #expect(words.unterminatedQuoteOffset == nil)
         #expect(CommandWords(#".read "a.dq"#).unterminatedQuoteOffset == 6)
     }
+
+    @Test func singleQuotesGroupAsWritten() {
+        let words = CommandWords(#"import xes 'my "log".xes' --dry-run"#)
+        #expect(words.words.map(\.text) == ["import", "xes", #"my "log".xes"#, "--dry-run"])
+        #expect(words.words[2].offset == 11)
+        let open = CommandWords("import xes 'a.xes")
+        #expect(open.unterminatedQuoteOffset == 11)
+        #expect(open.unterminatedMessage == "unterminated string; close it with '")
+    }
 }
 
 @Suite struct LineSourceTests {

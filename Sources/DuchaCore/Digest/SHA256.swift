@@ -1,9 +1,8 @@
 /// SHA-256 (FIPS 180-4), fed in pieces: the fingerprint of an imported file and of each
 /// audit entry. Pure and streaming, so a file is hashed while it is read.
 public struct SHA256: Sendable {
-    private var state: [UInt32] = [
-        0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-    ]
+    private var h0: UInt32 = 0x6a09_e667, h1: UInt32 = 0xbb67_ae85, h2: UInt32 = 0x3c6e_f372, h3: UInt32 = 0xa54f_f53a
+    private var h4: UInt32 = 0x510e_527f, h5: UInt32 = 0x9b05_688c, h6: UInt32 = 0x1f83_d9ab, h7: UInt32 = 0x5be0_cd19
     private var block: [UInt8] = []
     private var length: UInt64 = 0
 
@@ -55,7 +54,7 @@ public struct SHA256: Sendable {
         length = counted
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []
-        for word in state {
+        for word in [h0, h1, h2, h3, h4, h5, h6, h7] {
             for shift in stride(from: 28, through: 0, by: -4) { text.append(digits[Int((word >> UInt32(shift)) & 0xF)]) }
         }
         return String(decoding: text, as: UTF8.self)
@@ -80,8 +79,7 @@ public struct SHA256: Sendable {
 
     private mutating func compress(_ chunk: UnsafeRawBufferPointer, words: UnsafeMutableBufferPointer<UInt32>) {
         for index in 0 ..< 16 {
-            words[index] = UInt32(chunk[index * 4]) << 24 | UInt32(chunk[index * 4 + 1]) << 16
-                | UInt32(chunk[index * 4 + 2]) << 8 | UInt32(chunk[index * 4 + 3])
+            words[index] = UInt32(bigEndian: chunk.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))
         }
         for index in 16 ..< 64 {
             let early = words[index - 15], late = words[index - 2]
@@ -89,7 +87,7 @@ public struct SHA256: Sendable {
             let s1 = late.rotatedRight(17) ^ late.rotatedRight(19) ^ (late >> 10)
             words[index] = words[index - 16] &+ s0 &+ words[index - 7] &+ s1
         }
-        var (a, b, c, d, e, f, g, h) = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
+        var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
         SHA256.roundConstants.withUnsafeBufferPointer { constants in
         for index in 0 ..< 64 {
             let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
@@ -101,8 +99,8 @@ public struct SHA256: Sendable {
             (h, g, f, e, d, c, b, a) = (g, f, e, d &+ first, c, b, a, first &+ second)
         }
         }
-        state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-        state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
+        h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
+        h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
     }
 }
 

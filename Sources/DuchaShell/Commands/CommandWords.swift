@@ -1,5 +1,6 @@
 /// A dot-command line split into words: blanks separate words, double quotes group
-/// them (`\"` inside quotes is a quote). Each word keeps its column for error carets.
+/// them (`\"` inside quotes is a quote), and so do single quotes (taken as written, as
+/// shells do). Each word keeps its column for error carets.
 struct CommandWords {
     struct Word: Equatable {
         let text: String
@@ -10,15 +11,20 @@ struct CommandWords {
     let words: [Word]
     /// Set when a quote was left open.
     let unterminatedQuoteOffset: Int?
+    /// The quote left open.
+    let unterminatedQuote: Character?
 
     init(_ line: String) {
         var words: [Word] = []
         var current = ""
         var start: Int?
         var quoteStart: Int?
+        var quote: Character = "\""
         var escaped = false
         for (offset, character) in line.enumerated() {
-            if quoteStart != nil {
+            if quoteStart != nil && quote == "'" {
+                if character == "'" { quoteStart = nil } else { current.append(character) }
+            } else if quoteStart != nil {
                 if escaped {
                     current.append(character)
                     escaped = false
@@ -29,8 +35,9 @@ struct CommandWords {
                 } else {
                     current.append(character)
                 }
-            } else if character == "\"" {
+            } else if character == "\"" || character == "'" {
                 quoteStart = offset
+                quote = character
                 if start == nil { start = offset }
             } else if character.isWhitespace {
                 if let begin = start {
@@ -46,5 +53,11 @@ struct CommandWords {
         if let begin = start { words.append(Word(text: current, offset: begin)) }
         self.words = words
         self.unterminatedQuoteOffset = quoteStart
+        self.unterminatedQuote = quoteStart == nil ? nil : quote
+    }
+
+    /// The message for a quote left open.
+    var unterminatedMessage: String {
+        "unterminated string; close it with \(unterminatedQuote.map(String.init) ?? "\"")"
     }
 }

@@ -53,7 +53,7 @@ enum EntryRunner {
         let words = CommandWords(rest)
         let restOffset = text.distance(from: text.startIndex, to: nameEnd)
         if let open = words.unterminatedQuoteOffset, !command.takesRawText {
-            throw ShellError(.badArgument, "unterminated string; close it with \"", at: position.advanced(by: restOffset + open))
+            throw ShellError(.badArgument, words.unterminatedMessage, at: position.advanced(by: restOffset + open))
         }
         let shifted = words.words.map { CommandWords.Word(text: $0.text, offset: $0.offset + restOffset) }
         return try command.run(session, DotInvocation(arguments: shifted, rest: rest, position: position))

@@ -5,7 +5,7 @@ enum ImportCommand {
     static func run(_ rest: String, at position: SourcePosition, in session: Session) throws {
         let words = CommandWords(rest)
         if let open = words.unterminatedQuoteOffset {
-            throw ShellError(.badArgument, "unterminated string; close it with \"", at: position.advanced(by: open))
+            throw ShellError(.badArgument, words.unterminatedMessage, at: position.advanced(by: open))
         }
         guard let kind = words.words.first else {
             throw ShellError(.badArgument, "import needs what to do: import xes FILE, or import undo ID", at: position)

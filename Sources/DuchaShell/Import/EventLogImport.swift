@@ -20,7 +20,8 @@ enum EventLogImport {
         }
         let digest = BackgroundDigest(path: options.path)
         let description = ImportDescription(kind: "xes", source: options.path, name: nil, at: started, actor: session.actor, command: command)
-        var reader = XESReader(input)
+        let reader = BackgroundXESReader(input)
+        defer { reader.cancel() }
         var timesWithoutOffset = 0
         var emptyCases = 0
         var logName: String?
