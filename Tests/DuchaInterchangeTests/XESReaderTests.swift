@@ -153,3 +153,48 @@ import Testing
         #expect(pieces.finalize() == SHA256.hex(text))
     }
 }
+
+@Suite struct XESWriterTests {
+    /// What the writer writes, the reader reads back the same: names, nesting, escaping.
+    @Test func writtenLogsReadBackTheSame() throws {
+        let steps = [
+            StepRecord(activity: "受理 & <审核>", resource: "TEST", occurred: WrittenTime(parsing: "2011-10-30T02:30:00.000+02:00")!, lifecycle: "complete",
+                       attributes: [AttributeRecord(key: "note", type: "string", value: "line one\nline \"two\"\ttab")], line: 0),
+            StepRecord(activity: "决定", resource: nil, occurred: WrittenTime(parsing: "2006-07-24T00:00:00.000")!, lifecycle: nil,
+                       attributes: [AttributeRecord(key: "reasons", type: "list", value: "", children: [
+                           AttributeRecord(key: "", type: "int", value: "3"), AttributeRecord(key: "", type: "string", value: "late"),
+                       ])], line: 0),
+        ]
+        let record = CaseRecord(number: "案-1", attributes: [AttributeRecord(key: "meta", type: "container", value: "", children: [
+            AttributeRecord(key: "x", type: "float", value: "1.5"),
+        ])], steps: steps, line: 0, column: 0)
+        var header = XESHeader.standard(name: "测试")
+        header.eventGlobals = [AttributeRecord(key: "org:resource", type: "string", value: "UNKNOWN")]
+        var writer = XESWriter(MemoryByteSink())
+        try writer.writeHeader(header)
+        try writer.write(record)
+        try writer.finish()
+        var reader = XESReader(MemoryByteSource(writer.written.bytes))
+        let read = try #require(try reader.next())
+        #expect(try reader.next() == nil)
+        #expect(read.number == record.number && read.attributes == record.attributes)
+        #expect(read.steps.map(\.activity) == steps.map(\.activity))
+        #expect(read.steps.map(\.resource) == steps.map(\.resource))
+        #expect(read.steps.map(\.occurred) == steps.map(\.occurred))
+        #expect(read.steps.map(\.lifecycle) == steps.map(\.lifecycle))
+        #expect(read.steps.map(\.attributes) == steps.map(\.attributes))
+        #expect(reader.header == header)
+        #expect(XESHeader(kept: header.keptAttributes) == header)
+    }
+
+    @Test func keptAttributesRoundTripThroughJSON() {
+        let attributes = [
+            AttributeRecord(key: "org:group", type: "string", value: "引号\"与\\反斜杠\u{1}"),
+            AttributeRecord(key: "l", type: "list", value: "", children: [AttributeRecord(key: "", type: "date", value: "2011-10-30T02:30:00.000+02:00")]),
+        ]
+        let json = JSONText.attributes(attributes)!
+        #expect(JSONText.parseAttributes(json) == attributes)
+        #expect(JSONText.parseAttributes("[[\"string\",\"a\"]]") == nil)
+        #expect(JSONText.attributes([]) == nil)
+    }
+}

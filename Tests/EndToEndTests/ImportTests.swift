@@ -232,3 +232,49 @@ import Testing
         #expect(try ImportTests.rows(runner, "log.db", ".sql PRAGMA integrity_check") == [["ok"]])
     }
 }
+
+/// `export xes`: a round trip of the shared logs keeps cases, events, order, times with
+/// their offsets, and attributes.
+@Suite(.serialized) struct ExportTests {
+    /// Everything a case and its steps hold, one line per step, in timeline order.
+    static let dump = """
+        .sql SELECT c.number, coalesce(c.extra, '-'), ws.name, coalesce(o.name, '-'), s.occurred, coalesce(s.utc_offset, '-'), \
+        coalesce(s.lifecycle, '-'), coalesce(s.extra, '-') FROM cases c JOIN steps s ON s.case_id = c.id \
+        LEFT JOIN workflow_steps ws ON ws.id = s.workflow_step_id LEFT JOIN operators o ON o.id = s.operator_id ORDER BY c.id, s.occurred, s.id
+        """
+
+    @Test(arguments: ["receipt.xes.gz", "roadtraffic50traces.xes"])
+    func aRoundTripKeepsEverything(log: String) throws {
+        guard let path = ImportTests.shared(log) else { return }
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        let first = try runner.run(["one.db", "-c", "import xes \"\(path)\"", "-c", "export xes out.xes"])
+        #expect(first.status == 0, "\(first.standardError)")
+        let second = try runner.run(["two.db", "-c", "import xes out.xes", "-c", "export xes again.xes"])
+        #expect(second.status == 0, "\(second.standardError)")
+        let original = try ImportTests.rows(runner, "one.db", ExportTests.dump)
+        #expect(original.count > 200)
+        #expect(try ImportTests.rows(runner, "two.db", ExportTests.dump) == original)
+        let header = ".sql SELECT scope, key, type, value, parent_id IS NULL FROM import_attributes ORDER BY id"
+        #expect(try ImportTests.rows(runner, "two.db", header) == ImportTests.rows(runner, "one.db", header))
+        // Exporting what was imported from an export gives the same file again.
+        #expect(FileManager.default.contents(atPath: runner.file("out.xes")) == FileManager.default.contents(atPath: runner.file("again.xes")))
+    }
+
+    @Test func aQueryChoosesTheCasesAndBadRequestsArePlaced() throws {
+        guard let path = ImportTests.shared("roadtraffic50traces.xes") else { return }
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        try runner.run(["one.db", "-c", "import xes \"\(path)\""])
+        let some = try runner.run(["one.db", "-c", "export xes 'some cases.xes' cases | where number in (\"A1\", \"A100\")"])
+        #expect(some.standardOutput == "exported 2 cases, 7 steps to some cases.xes\n", "\(some.standardError)")
+        let text = try String(contentsOfFile: runner.file("some cases.xes"), encoding: .utf8)
+        #expect(text.components(separatedBy: "<trace>").count == 3)
+        #expect(text.contains(#"<date key="time:timestamp" value="2006-07-24T00:00:00.000"/>"#))
+        let notCases = try runner.run(["one.db", "-c", "export xes x.xes departments"])
+        #expect(notCases.status == 1 && notCases.standardError.hasPrefix("-c:1:18: error: export xes takes a query over cases"), "\(notCases.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: runner.file("x.xes")))
+        let unwritable = try runner.run(["one.db", "-c", "export xes /nonexistent/x.xes"])
+        #expect(unwritable.status == 1 && unwritable.standardError.contains("cannot write /nonexistent/x.xes"), "\(unwritable.standardError)")
+    }
+}

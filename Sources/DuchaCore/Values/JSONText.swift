@@ -63,3 +63,96 @@ public enum JSONText {
         out += "]"
     }
 }
+
+extension JSONText {
+    /// Reads back what `attributes(_:)` wrote: nil when `text` is not such an array.
+    public static func parseAttributes(_ text: String) -> [AttributeRecord]? {
+        var parser = Parser(bytes: Array(text.utf8))
+        guard let attributes = parser.attributes(), parser.atEnd else { return nil }
+        return attributes
+    }
+
+    private struct Parser {
+        let bytes: [UInt8]
+        var index = 0
+
+        var atEnd: Bool {
+            mutating get {
+                skipBlanks()
+                return index == bytes.count
+            }
+        }
+
+        mutating func attributes() -> [AttributeRecord]? {
+            guard take(UInt8(ascii: "[")) else { return nil }
+            var list: [AttributeRecord] = []
+            if take(UInt8(ascii: "]")) { return list }
+            repeat {
+                guard take(UInt8(ascii: "[")), let type = string(), take(UInt8(ascii: ",")), let key = string(),
+                      take(UInt8(ascii: ",")), let value = string() else { return nil }
+                var children: [AttributeRecord] = []
+                if take(UInt8(ascii: ",")) {
+                    guard let nested = attributes() else { return nil }
+                    children = nested
+                }
+                guard take(UInt8(ascii: "]")) else { return nil }
+                list.append(AttributeRecord(key: key, type: type, value: value, children: children))
+            } while take(UInt8(ascii: ","))
+            return take(UInt8(ascii: "]")) ? list : nil
+        }
+
+        mutating func string() -> String? {
+            guard take(UInt8(ascii: "\"")) else { return nil }
+            var out: [UInt8] = []
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""):
+                    return String(decoding: out, as: UTF8.self)
+                case UInt8(ascii: "\\"):
+                    guard index < bytes.count else { return nil }
+                    let escaped = bytes[index]
+                    index += 1
+                    switch escaped {
+                    case UInt8(ascii: "n"): out.append(0x0A)
+                    case UInt8(ascii: "r"): out.append(0x0D)
+                    case UInt8(ascii: "t"): out.append(0x09)
+                    case UInt8(ascii: "b"): out.append(0x08)
+                    case UInt8(ascii: "f"): out.append(0x0C)
+                    case UInt8(ascii: "u"):
+                        guard let unit = hex4() else { return nil }
+                        var scalarValue = UInt32(unit)
+                        if (0xD800 ..< 0xDC00).contains(unit) {
+                            guard take(UInt8(ascii: "\\")), take(UInt8(ascii: "u")), let low = hex4(), (0xDC00 ..< 0xE000).contains(low) else { return nil }
+                            scalarValue = 0x10000 + (UInt32(unit - 0xD800) << 10) + UInt32(low - 0xDC00)
+                        }
+                        guard let scalar = Unicode.Scalar(scalarValue) else { return nil }
+                        out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                    default: out.append(escaped)
+                    }
+                default:
+                    out.append(byte)
+                }
+            }
+            return nil
+        }
+
+        mutating func hex4() -> UInt16? {
+            guard index + 4 <= bytes.count, let value = UInt16(String(decoding: bytes[index ..< index + 4], as: UTF8.self), radix: 16) else { return nil }
+            index += 4
+            return value
+        }
+
+        mutating func take(_ byte: UInt8) -> Bool {
+            skipBlanks()
+            guard index < bytes.count, bytes[index] == byte else { return false }
+            index += 1
+            return true
+        }
+
+        mutating func skipBlanks() {
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x09 || bytes[index] == 0x0D { index += 1 }
+        }
+    }
+}

@@ -40,5 +40,17 @@ struct ShellCommand: Sendable {
                 try ImportCommand.run(rest, at: position, in: session)
                 return .proceed
             }),
+        ShellCommand(
+            name: "export", usage: "xes FILE [QUERY]", summary: "write cases (all, or those a query over cases lists) as an XES event log",
+            details: """
+                export xes FILE writes every case; export xes FILE cases | where ... writes those the query lists. Each case is a \
+                trace (its number the concept:name, its kept attributes after it), each step an event with its activity, operator, \
+                time with the offset it was written with, lifecycle and kept attributes, in time order. Cases of one import get \
+                that log's header back. The file appears whole or not at all. Tables export with .mode csv and .output.
+                """,
+            run: { session, rest, position in
+                try EventLogExport.run(rest, at: position, in: session)
+                return .proceed
+            }),
     ]
 }

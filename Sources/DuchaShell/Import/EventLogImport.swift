@@ -41,7 +41,7 @@ enum EventLogImport {
                     try writer.write(current, openedWhenEmpty: started)
                     record = try reader.next()
                 }
-                try writer.writeLogAttributes(EventLogImport.logAttributes(reader.header))
+                try writer.writeLogAttributes(reader.header.keptAttributes)
                 timesWithoutOffset = reader.timesWithoutOffset
                 var notes: [String] = []
                 if timesWithoutOffset > 0 { notes.append("\(timesWithoutOffset) event times had no UTC offset and were read as UTC") }
@@ -85,18 +85,6 @@ enum EventLogImport {
     }
 
     static let nothingImported = "; nothing was imported"
-
-    /// Log-level attributes and declarations, as kept with the import.
-    static func logAttributes(_ header: XESHeader) -> [(scope: String, attribute: AttributeRecord)] {
-        var kept: [(scope: String, attribute: AttributeRecord)] = []
-        kept += header.logAttributes.map { ("log_element", AttributeRecord(key: $0.name, type: "string", value: $0.value)) }
-        kept += header.extensions.map { ("extension", AttributeRecord(key: $0.prefix, type: "id", value: $0.uri, children: [AttributeRecord(key: "name", type: "string", value: $0.name)])) }
-        kept += header.traceGlobals.map { ("global_trace", $0) }
-        kept += header.eventGlobals.map { ("global_event", $0) }
-        kept += header.classifiers.map { ("classifier", AttributeRecord(key: $0.name, type: "string", value: $0.keys)) }
-        kept += header.attributes.map { ("log", $0) }
-        return kept
-    }
 
     /// `receipt` for `data/receipt.xes.gz`.
     static func stem(of path: String) -> String {
