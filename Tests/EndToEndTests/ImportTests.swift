@@ -278,3 +278,87 @@ import Testing
         #expect(unwritable.status == 1 && unwritable.standardError.contains("cannot write /nonexistent/x.xes"), "\(unwritable.standardError)")
     }
 }
+
+/// `import csv KIND FILE`: platform exports by their header's column names.
+@Suite(.serialized) struct CSVImportTests {
+    static let files: [(kind: String, text: String)] = [
+        ("regions", "name,code,level\n万源市,WY,county_city\n"),
+        ("departments", "region,name,terminals,platform\n万源市,万源市房管局,3,online\n万源市,万源市环保局,0,none\n"),
+        ("workflows", "workflow,dept,position,step,role,time_limit,risk_point\n房屋登记流程,万源市房管局,1,受理,clerk,1,0\n房屋登记流程,万源市房管局,2,审核,reviewer,3,是\n房屋登记流程,万源市房管局,3,决定,leader,2,0\n"),
+        ("items", "code,name,category,dept,workflow\nFG-001,房屋登记,行政确认,万源市房管局,房屋登记流程\n"),
+        ("catalog", "code,name,category,dept,published\nFG-001,房屋登记,行政确认,万源市房管局,2015-12-01\n"),
+        ("cases", "Number,Item,Opened,Decided,Result\n2016-WY-0001,FG-001,2016-05-03 09:30,2016-05-10 16:00,准予登记\n2016-WY-0002,FG-001,2016-05-04T10:00:00+08:00,,\n"),
+        ("steps", "\u{FEFF}case,step,operator,occurred,recorded,note,extra\r\n2016-WY-0001,受理,张三,2016-05-03 09:30,2016-05-03 09:31,\r\n"
+            + "2016-WY-0001,审核,李四,2016-05-05 10:00,2016-05-09 10:00,\"补录, 见\"\"说明\"\"\n第二行\"\r\n2016-WY-0002,受理,张三,2016-05-04 10:00,,\r\n"),
+        ("alerts", "case,step,kind,level,raised,handled,handled_by,disposition\n2016-WY-0001,审核,overtime,alarm,2016-05-09 09:00,2016-05-09 11:00,王督查,已督办\n2016-WY-0002,,rule,warning,2016-05-05 09:00,,,\n"),
+        ("logins", "operator,dept,at\n王督查,万源市房管局,2016-05-09 10:55\n"),
+    ]
+
+    @Test func anExportChainImportsAndReadsBackThroughTheLanguage() throws {
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        for file in CSVImportTests.files {
+            try file.text.write(toFile: runner.file(file.kind + ".csv"), atomically: true, encoding: .utf8)
+            let outcome = try runner.run(["c.db", "-c", "import csv \(file.kind) \(file.kind).csv"])
+            #expect(outcome.status == 0, "\(file.kind): \(outcome.standardError)")
+        }
+        #expect(try ImportTests.rows(runner, "c.db", "steps | select case, step, operator, occurred, recorded") == [
+            ["2016-WY-0001", "受理", "张三", "2016-05-03 09:30:00", "2016-05-03 09:31:00"],
+            ["2016-WY-0001", "审核", "李四", "2016-05-05 10:00:00", "2016-05-09 10:00:00"],
+            ["2016-WY-0002", "受理", "张三", "2016-05-04 10:00:00", ""],
+        ])
+        #expect(try ImportTests.count(runner, "c.db", ".sql SELECT count(*) FROM steps WHERE note = '补录, 见\"说明\"' || char(10) || '第二行'") == 1)
+        #expect(try ImportTests.count(runner, "c.db", "steps | where recorded - occurred > 3d | count") == 1)
+        #expect(try ImportTests.rows(runner, "c.db", "alerts | where level = alarm | select case, handled_by, disposition") == [["2016-WY-0001", "王督查", "已督办"]])
+        #expect(try ImportTests.rows(runner, "c.db", "operators | select name, role | sort name") == [["张三", "clerk"], ["李四", "clerk"], ["王督查", "supervisor"]])
+        #expect(try ImportTests.rows(runner, "c.db", "workflows | select name, dept") == [["房屋登记流程", "万源市房管局"]])
+        #expect(try ImportTests.count(runner, "c.db", ".sql SELECT risk_point FROM workflow_steps WHERE name = '审核'") == 1)
+        #expect(try ImportTests.rows(runner, "c.db", "departments | where cases(2016-05) = 0 | select name") == [["万源市环保局"]])
+        #expect(try ImportTests.rows(runner, "c.db", ".sql SELECT kind, note FROM imports WHERE kind = 'csv:steps'") == [["csv:steps", "columns ignored: extra"]])
+        // Undoing the steps import takes the steps and their new operators, not the cases.
+        let undo = try runner.run(["c.db", "-c", "import undo 7"])
+        #expect(undo.status == 0, "\(undo.standardError)")
+        #expect(try ImportTests.count(runner, "c.db", "steps | count") == 0)
+        #expect(try ImportTests.count(runner, "c.db", "cases | count") == 2)
+        #expect(try ImportTests.rows(runner, "c.db", "operators | select name") == [["王督查"]])
+    }
+
+    /// Each bad file: its kind, its text, the place and words of the error.
+    static let badFiles: [(kind: String, text: String, place: String, words: String)] = [
+        ("steps", "case,step,occurred\n2016-WY-0001,审合,2016-05-03 09:30\n", ":2:14:", "has no step 审合 (did you mean '审核'?)"),
+        ("steps", "case,occurred\n2016-WY-0009,2016-05-03 09:30\n", ":2:1:", "no case has the number 2016-WY-0009"),
+        ("steps", "case,occurred\n2016-WY-0001,05/03/2016\n", ":2:14:", "occurred \"05/03/2016\" is not a date and time"),
+        ("steps", "case,occurred\n\"2016-WY-0001,2016-05-03\n", ":2:1:", "is never closed"),
+        ("steps", "case,when\n2016-WY-0001,2016-05-03\n", ":1:1:", "the header lacks the column 'occurred'"),
+        ("alerts", "case,kind,level,raised\n2016-WY-0001,overtime,alarmm,2016-05-09\n", ":2:23:", "level \"alarmm\" is not one of warning, alarm (did you mean 'alarm'?)"),
+        ("departments", "name,region\n万源市财政局,万原市\n", ":2:8:", "no region is called 万原市 (did you mean '万源市'?)"),
+        ("cases", "number,item,opened\n2016-WY-0001,FG-001,2016-05-03\n", ":2:1:", "the case number 2016-WY-0001 is already in the database"),
+        ("cases", "number,item,opened\n2016-WY-0003,FG-001,2016-05-03\n2016-WY-0004,FG-404,2016-05-03\n", ":3:14:", "no item has the code FG-404"),
+    ]
+
+    @Test func badRowsArePlacedAndImportNothing() throws {
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        for file in CSVImportTests.files.prefix(7) {
+            try file.text.write(toFile: runner.file(file.kind + ".csv"), atomically: true, encoding: .utf8)
+            #expect(try runner.run(["c.db", "-c", "import csv \(file.kind) \(file.kind).csv"]).status == 0)
+        }
+        let counts = ".sql SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM steps), (SELECT count(*) FROM imports), (SELECT count(*) FROM regions), (SELECT count(*) FROM departments)"
+        let before = try ImportTests.rows(runner, "c.db", counts)
+        for (index, bad) in CSVImportTests.badFiles.enumerated() {
+            let name = "bad\(index).csv"
+            try bad.text.write(toFile: runner.file(name), atomically: true, encoding: .utf8)
+            let outcome = try runner.run(["c.db", "-c", "import csv \(bad.kind) \(name)"])
+            #expect(outcome.status == 1, "\(name)")
+            #expect(outcome.standardError.hasPrefix(name + bad.place) && outcome.standardError.contains(bad.words), "\(name): \(outcome.standardError)")
+            #expect(outcome.standardError.hasSuffix("nothing was imported\n"), "\(name): \(outcome.standardError)")
+        }
+        #expect(try ImportTests.rows(runner, "c.db", counts) == before)
+        try CSVImportTests.files[7].text.write(toFile: runner.file("alerts.csv"), atomically: true, encoding: .utf8)
+        let dry = try runner.run(["c.db", "-c", "import csv alerts alerts.csv --dry-run"])
+        #expect(dry.standardOutput.hasPrefix("dry run: alerts.csv would import 2 rows of alerts"), "\(dry.standardOutput)")
+        #expect(try ImportTests.rows(runner, "c.db", counts) == before)
+        let kind = try runner.run(["c.db", "-c", "import csv step steps.csv"])
+        #expect(kind.standardError == "-c:1:12: error: unknown kind 'step' (did you mean 'steps'?); the kinds are regions, departments, workflows, items, catalog, cases, steps, alerts, logins\n")
+    }
+}

@@ -8,7 +8,7 @@ enum ImportCommand {
             throw ShellError(.badArgument, words.unterminatedMessage, at: position.advanced(by: open))
         }
         guard let kind = words.words.first else {
-            throw ShellError(.badArgument, "import needs what to do: import xes FILE, or import undo ID", at: position)
+            throw ShellError(.badArgument, "import needs what to do: import xes FILE, import csv KIND FILE, or import undo ID", at: position)
         }
         let command = "import" + rest
         let place = position.advanced(by: kind.offset)
@@ -16,6 +16,8 @@ enum ImportCommand {
         case "xes":
             let options = try ImportOptions(Array(words.words.dropFirst()), at: position)
             try EventLogImport.run(options, command: command, at: place, in: session)
+        case "csv":
+            try CSVImport.run(Array(words.words.dropFirst()), command: command, at: position, in: session)
         case "undo":
             let arguments = words.words.dropFirst()
             guard arguments.count == 1, let word = arguments.first, let id = Int64(word.text), id > 0 else {
@@ -24,8 +26,8 @@ enum ImportCommand {
             }
             try EventLogImport.undo(id, command: command, at: position.advanced(by: word.offset), in: session)
         default:
-            throw ShellError(.badArgument, "unknown import kind '\(kind.text)'" + Suggestion.phrase(for: kind.text, among: ["xes", "undo"])
-                + "; expected import xes FILE or import undo ID", at: place)
+            throw ShellError(.badArgument, "unknown import kind '\(kind.text)'" + Suggestion.phrase(for: kind.text, among: ["xes", "csv", "undo"])
+                + "; expected import xes FILE, import csv KIND FILE or import undo ID", at: place)
         }
     }
 }

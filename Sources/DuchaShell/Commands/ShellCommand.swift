@@ -32,9 +32,10 @@ struct ShellCommand: Sendable {
                 return .proceed
             }),
         ShellCommand(
-            name: "import", usage: ImportOptions.usage, summary: "import an XES event log (plain or gzip) as one unit, or undo an import",
+            name: "import", usage: ImportOptions.usage + " | " + CSVImport.usage, summary: "import an XES event log or a CSV platform export as one unit, or undo an import",
             details: """
-                import xes FILE reads the log as it streams and lands it whole or not at all. Each trace becomes a case                 (its concept:name the case number), each event a step (concept:name the activity, org:resource the operator,                 time:timestamp with its written offset, lifecycle:transition kept); every other attribute goes to `attributes`.                 The cases go to --dept (default: the log's name; created in --region when new) under a new item and workflow                 (--item, --category). --dry-run checks everything and writes nothing. `imports` lists imports;                 import undo ID removes what one brought.
+                import xes FILE reads the log as it streams and lands it whole or not at all. Each trace becomes a case                 (its concept:name the case number), each event a step (concept:name the activity, org:resource the operator,                 time:timestamp with its written offset, lifecycle:transition kept); every other attribute goes to `attributes`.                 The cases go to --dept (default: the log's name; created in --region when new) under a new item and workflow                 (--item, --category). --dry-run checks everything and writes nothing. `imports` lists imports;                 import undo ID removes what one brought. import csv KIND FILE reads a platform export of regions, departments, \
+                workflows, items, catalog, cases, steps, alerts or logins by its header's column names (docs/IMPORT.md lists them).
                 """,
             run: { session, rest, position in
                 try ImportCommand.run(rest, at: position, in: session)

@@ -9,12 +9,15 @@ public struct ImportRejection: Error, Hashable, Sendable {
     public let line: Int
     /// The column in the source, from 1; 0 when none.
     public let column: Int
+    /// The field of a record it is about (a CSV column name), when it is about one.
+    public let field: String?
 
     /// Makes a rejection.
-    public init(_ code: String, _ message: String, line: Int = 0, column: Int = 0) {
+    public init(_ code: String, _ message: String, line: Int = 0, column: Int = 0, field: String? = nil) {
         self.code = code
         self.message = message
         self.line = line
         self.column = column
+        self.field = field
     }
 }

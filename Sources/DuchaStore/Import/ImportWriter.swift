@@ -65,15 +65,21 @@ public struct ImportSummary: Hashable, Sendable {
 /// steps, every row tagged with the import id; attributes without a column of their own
 /// go, as JSON, into the `extra` column of their case or step.
 public final class ImportWriter {
-    private let store: Store
-    private let connection: Connection
+    let store: Store
+    let connection: Connection
     /// The summary so far.
-    public private(set) var summary: ImportSummary
+    public internal(set) var summary: ImportSummary
     private var departmentID: Int64 = 0
     private var itemID: Int64 = 0
     private var workflowID: Int64 = 0
     private var activityIDs: [String: Int64] = [:]
     private var operatorIDs: [String: Int64] = [:]
+    /// Ids found by natural key for CSV rows, by `table` then key.
+    var known: [String: [String: Int64]] = [:]
+    /// Cases, workflow steps and operators found for CSV rows.
+    var caches = Caches()
+    /// Statements prepared once per import, by their text.
+    var prepared: [String: Statement] = [:]
     private var seenCases: [String: (line: Int, column: Int)] = [:]
     private let insertCase: Statement
     private let insertStep: Statement
@@ -101,10 +107,10 @@ public final class ImportWriter {
     /// Finds or creates the department, item and workflow the cases go to.
     public func place(_ placement: CasePlacement) throws {
         let id = summary.id
-        if let department = try lookup("SELECT id FROM departments WHERE name = ?", placement.department) {
+        if let department = try lookup("SELECT id FROM departments WHERE name = ?", .text(placement.department)) {
             departmentID = department
         } else {
-            let region = try lookup("SELECT id FROM regions WHERE name = ?", placement.region) ?? insert(
+            let region = try lookup("SELECT id FROM regions WHERE name = ?", .text(placement.region)) ?? insert(
                 "INSERT INTO regions (name, code, level, import_id) VALUES (?, ?, 'city', ?)",
                 [.text(placement.region), .text("IMPORT-\(id)"), .integer(id)])
             departmentID = try insert("INSERT INTO departments (name, region_id, import_id) VALUES (?, ?, ?)",
@@ -231,14 +237,29 @@ public final class ImportWriter {
                                line: record.line, column: record.column)
     }
 
-    private func lookup(_ sql: String, _ name: String) throws -> Int64? {
+    /// The statement for `sql`, prepared once per import.
+    func statement(_ sql: String) throws -> Statement {
+        if let statement = prepared[sql] { return statement }
         let statement = try connection.prepare(sql)
-        try statement.bind([.text(name)])
-        return try statement.step() ? statement.integer(at: 0) : nil
+        prepared[sql] = statement
+        return statement
     }
 
-    private func insert(_ sql: String, _ values: [Value]) throws -> Int64 {
-        let statement = try connection.prepare(sql)
+    /// The first column of the first row `sql` gives for `values`, as an id.
+    func lookup(_ sql: String, _ values: Value...) throws -> Int64? {
+        try row(sql, values).map { $0.first.flatMap { if case .integer(let id) = $0 { id } else { nil } } } ?? nil
+    }
+
+    /// The first row `sql` gives for `values`.
+    func row(_ sql: String, _ values: [Value]) throws -> [Value]? {
+        let statement = try statement(sql)
+        try statement.bind(values)
+        defer { statement.reset() }
+        return try statement.step() ? statement.row() : nil
+    }
+
+    func insert(_ sql: String, _ values: [Value]) throws -> Int64 {
+        let statement = try statement(sql)
         try statement.bind(values)
         try statement.run()
         return connection.lastInsertedRowID
