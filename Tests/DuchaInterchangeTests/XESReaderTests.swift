@@ -88,6 +88,14 @@ import Testing
         #expect(error.message.hasPrefix(message), "\(error.message)")
     }
 
+    @Test func aTraceWithTooManyEventsIsRefused() {
+        let event = #"<event><string key="concept:name" value="a"/><date key="time:timestamp" value="2016-05-03T09:30:00Z"/></event>"#
+        var reader = XESReader(MemoryByteSource("<log><trace><string key=\"concept:name\" value=\"c\"/>" + String(repeating: event, count: 4) + "</trace></log>"),
+                               eventsPerTrace: 3)
+        let error = #expect(throws: XMLError.self) { _ = try reader.next() }
+        #expect(error?.code == "too-long" && error?.message.hasPrefix("the <trace> at line 1, column 6 has more than 3 events") == true, "\(String(describing: error))")
+    }
+
     @Test(arguments: [
         ("2011-10-11T13:45:40.276+02:00", 1_318_333_540_276 as Int64, 120 as Int?),
         ("2006-07-24T00:00:00.000", 1_153_699_200_000, nil),

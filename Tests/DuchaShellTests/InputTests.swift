@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import DuchaCore
 import DuchaStore
@@ -173,11 +174,33 @@ func runScript(_ text: String, bail: Bool = false) throws -> (InputLoop.Result, 
         ("cases | sort opened ", ["asc", "desc"]),
         ("alerts | where handled is ", ["not", "null"]),
         ("explain cases | se", ["select"]),
+        ("import ", ["csv", "undo", "xes"]),
+        ("import csv st", ["steps"]),
+        ("import xes a.xes --d", ["--dept", "--dry-run"]),
+        ("export ", ["xes"]),
+        ("export xes out.xes cases | wh", ["where"]),
+        ("export xes out.xes ca", ["cases", "catalog"]),
         ("operators | where name = \"张", ["\"张三\""]),
     ])
     func queryCandidates(line: String, expected: [String]) throws {
         let session = try storySession()
         #expect(Completer.complete(line, in: session).candidates == expected)
+    }
+
+    /// File arguments complete from the folder typed, Chinese names and blanks included.
+    @Test func fileArgumentsCompleteFromTheFileSystem() throws {
+        let folder = NSTemporaryDirectory() + "ducha-complete-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder + "/日志", withIntermediateDirectories: true)
+        for name in ["receipt.xes.gz", "roads 2016.xes", "steps.csv", ".hidden"] {
+            FileManager.default.createFile(atPath: folder + "/" + name, contents: Data())
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (session, _, _) = try makeSession()
+        #expect(Completer.complete("import xes \(folder)/r", in: session).candidates == ["\"\(folder)/roads 2016.xes\"", "\(folder)/receipt.xes.gz"])
+        #expect(Completer.complete("import csv steps \(folder)/", in: session).candidates
+            == ["\"\(folder)/roads 2016.xes\"", "\(folder)/receipt.xes.gz", "\(folder)/steps.csv", "\(folder)/日志/"])
+        #expect(Completer.complete(".read \(folder)/日", in: session).candidates == ["\(folder)/日志/"])
+        #expect(Completer.complete("export xes \(folder)/.h", in: session).candidates == ["\(folder)/.hidden"])
     }
 
     /// Chinese names by pinyin initials or full pinyin, where ICU is installed.

@@ -23,9 +23,14 @@ public struct XESReader {
     /// The attribute types XES defines.
     public static let attributeTypes: Set<String> = ["string", "date", "int", "float", "boolean", "id", "list", "container"]
 
+    /// The most events one trace may have: a case is held whole while it is read, so
+    /// this bounds memory as the XML limits bound one element.
+    public let eventsPerTrace: Int
+
     /// A reader of `source`.
-    public init(_ source: some ByteSource, limits: XMLReader.Limits = .init()) {
+    public init(_ source: some ByteSource, limits: XMLReader.Limits = .init(), eventsPerTrace: Int = 1_000_000) {
         xml = XMLReader(source, limits: limits)
+        self.eventsPerTrace = eventsPerTrace
     }
 
     /// The reader's place, for messages about what it returned last.
@@ -104,6 +109,10 @@ public struct XESReader {
             guard case .start(let child) = event else { break }
             let name = XESReader.localName(child.name)
             if name == "event" {
+                guard steps.count < eventsPerTrace else {
+                    throw XMLError("too-long", "the <trace> at line \(element.line), column \(element.column) has more than \(eventsPerTrace) events; split the log, a case is read whole",
+                                   line: child.line, column: child.column)
+                }
                 steps.append(try readEvent(child))
             } else if XESReader.attributeTypes.contains(name) {
                 let attribute = try readAttribute(child)

@@ -3,7 +3,8 @@ import DuchaStore
 
 extension DotCommand {
     private static let nothing: @Sendable (Session, Int) -> [String] = { _, _ in [] }
-    private static let files: @Sendable (Session, Int) -> [String] = { _, _ in [] }
+    /// Candidates for a file argument come from the file system (see `Completer`).
+    private static let files: @Sendable (Session, Int) -> [String] = { _, _ in [Completer.filesMarker] }
 
     static let table: [DotCommand] = [
         DotCommand(

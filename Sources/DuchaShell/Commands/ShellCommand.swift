@@ -13,6 +13,16 @@ struct ShellCommand: Sendable {
     let details: String
     /// Runs the command on the text after its name, which starts at `position`.
     let run: @Sendable (_ session: Session, _ rest: String, _ position: SourcePosition) throws -> DotOutcome
+    /// What Tab offers after the words typed so far (after the name).
+    var arguments: @Sendable (_ words: [String]) -> ArgumentCompletion = { _ in .query(after: 0) }
+
+    /// What comes next in a command's arguments.
+    enum ArgumentCompletion {
+        /// One of these words (`Completer.filesMarker` stands for file names).
+        case words([String])
+        /// A query, starting after this many words.
+        case query(after: Int)
+    }
 
     /// `name usage`.
     var synopsis: String { name + (usage.isEmpty ? "" : " " + usage) }
@@ -40,6 +50,17 @@ struct ShellCommand: Sendable {
             run: { session, rest, position in
                 try ImportCommand.run(rest, at: position, in: session)
                 return .proceed
+            },
+            arguments: { words in
+                switch (words.first, words.count) {
+                case (nil, _): return .words(["csv", "undo", "xes"])
+                case ("xes", 1): return .words([Completer.filesMarker])
+                case ("xes", _): return .words(["--category", "--dept", "--dry-run", "--item", "--region"])
+                case ("csv", 1): return .words(CSVImport.Kind.allCases.map(\.rawValue))
+                case ("csv", 2): return .words([Completer.filesMarker])
+                case ("csv", _): return .words(["--delimiter", "--dry-run"])
+                default: return .words([])
+                }
             }),
         ShellCommand(
             name: "export", usage: "xes FILE [QUERY]", summary: "write cases (all, or those a query over cases lists) as an XES event log",
@@ -52,6 +73,13 @@ struct ShellCommand: Sendable {
             run: { session, rest, position in
                 try EventLogExport.run(rest, at: position, in: session)
                 return .proceed
+            },
+            arguments: { words in
+                switch words.count {
+                case 0: return .words(["xes"])
+                case 1: return .words([Completer.filesMarker])
+                default: return .query(after: 2)
+                }
             }),
     ]
 }

@@ -22,6 +22,9 @@ public struct Completer {
         }
     }
 
+    /// Stands, in a pool of candidates, for the file names that complete the word.
+    static let filesMarker = "\u{0}files"
+
     /// Completes `line`, the text before the cursor.
     static func complete(_ line: String, in session: Session) -> Completion {
         let words = CommandWords(line).words
@@ -38,11 +41,25 @@ public struct Completer {
             let name = String(completedWords[0].text.dropFirst())
             guard let command = DotCommand.named(name) else { return Completion(word: current, candidates: []) }
             pool = command.completions(session, completedWords.count - 1)
+        } else if let first = completedWords.first, let command = ShellCommand.named(first.text) {
+            switch command.arguments(completedWords.dropFirst().map(\.text)) {
+            case .words(let words):
+                pool = words
+            case .query(let after):
+                guard after > 0 else { return queryCompletion(line, in: session) }
+                let start = words.count > after + 1 ? words[after + 1].offset : line.count
+                return queryCompletion(String(line.dropFirst(start)), in: session)
+            }
         } else {
             return queryCompletion(line, in: session)
         }
-        let matches = Set(pool.filter { $0.hasPrefix(current) })
-        return Completion(word: current, candidates: matches.sorted())
+        var candidates = Set(pool.filter { $0 != filesMarker && $0.hasPrefix(current) })
+        if pool.contains(filesMarker) {
+            for path in session.files.completions(of: current) {
+                candidates.insert(path.contains(" ") ? "\"" + path + (path.hasSuffix("/") ? "" : "\"") : path)
+            }
+        }
+        return Completion(word: current, candidates: candidates.sorted())
     }
 
     /// Completes a query (or a command followed by a query, such as `explain`).

@@ -40,6 +40,28 @@ public struct FileAccess: Sendable {
         return bytes
     }
 
+    /// The paths that complete `typed`: the entries of its folder whose names start with
+    /// what follows the last `/`, folders with a trailing `/`; hidden entries only when
+    /// the typed name starts with a dot.
+    public func completions(of typed: String) -> [String] {
+        let slash = typed.lastIndex(of: "/")
+        let folderPart = slash.map { String(typed[...$0]) } ?? ""
+        let namePart = slash.map { String(typed[typed.index(after: $0)...]) } ?? typed
+        guard let folder = opendir(folderPart.isEmpty ? "." : folderPart) else { return [] }
+        defer { closedir(folder) }
+        var names: [String] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard name != ".", name != "..", name.hasPrefix(namePart), !name.hasPrefix(".") || namePart.hasPrefix(".") else { continue }
+            var info = stat()
+            let isFolder = stat(folderPart + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            names.append(folderPart + name + (isFolder ? "/" : ""))
+        }
+        return names.sorted()
+    }
+
     /// Whether a file exists at `path`.
     public func exists(_ path: String) -> Bool {
         var info = stat()
