@@ -362,3 +362,69 @@ import Testing
         #expect(kind.standardError == "-c:1:12: error: unknown kind 'step' (did you mean 'steps'?); the kinds are regions, departments, workflows, items, catalog, cases, steps, alerts, logins\n")
     }
 }
+
+/// `trace`, `variants` and `handovers` on the shared real logs give the reference figures.
+@Suite(.serialized) struct ProcessViewTests {
+    @Test(arguments: ["receipt", "roadtraffic50traces"])
+    func viewsReproduceTheReference(log: String) throws {
+        guard let reference = ImportTests.reference(log), let file = reference["file"] as? String, let path = ImportTests.shared(file) else { return }
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        #expect(try runner.run(["log.db", "-c", "import xes \"\(path)\""]).status == 0)
+
+        let variants = try ImportTests.rows(runner, "log.db", "variants")
+        #expect(variants.count == reference["n_variants"] as? Int)
+        let topVariants = try #require(reference["top_variants"] as? [[String: Any]])
+        for (row, expected) in zip(variants, topVariants) {
+            #expect(Int(row[1]) == expected["count"] as? Int && Int(row[3]) == expected["length"] as? Int, "\(row)")
+            #expect(row[4] == (expected["activities"] as? [String] ?? []).joined(separator: " → "))
+        }
+
+        let handovers = try ImportTests.rows(runner, "log.db", "handovers")
+        #expect(handovers.count == reference["handover_distinct_pairs"] as? Int)
+        #expect(handovers.map { Int($0[3]) ?? 0 }.reduce(0, +) == reference["handover_total"] as? Int)
+        let topPairs = try #require(reference["top_handover_pairs"] as? [[String: Any]])
+        #expect(handovers.prefix(topPairs.count).map { [$0[1], $0[2], $0[3]] } == topPairs.map { ["\($0["from"] ?? "")", "\($0["to"] ?? "")", "\($0["count"] ?? "")"] })
+
+        let alone = try ImportTests.count(runner, "log.db", "steps | group by case aggregate count(distinct operator) as people | where people = 1 | count")
+        #expect(alone == reference["one_person_cases"] as? Int)
+
+        let timelines = try #require(reference["timelines"] as? [String: [String: Any]])
+        for (_, timeline) in timelines {
+            let number = try #require(timeline["case_id"] as? String)
+            let events = try #require(timeline["events"] as? [[String: Any]])
+            let rows = try ImportTests.rows(runner, "log.db", "trace \(number)")
+            #expect(rows.map { [$0[1], $0[2]] } == events.map { [$0["activity"] as? String ?? "", $0["resource"] as? String ?? ""] }, "\(number)")
+        }
+    }
+
+    @Test func traceFindsCasesAndSaysWhatStandsOut() throws {
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        for file in CSVImportTests.files {
+            try file.text.write(toFile: runner.file(file.kind + ".csv"), atomically: true, encoding: .utf8)
+            #expect(try runner.run(["c.db", "-c", "import csv \(file.kind) \(file.kind).csv"]).status == 0)
+        }
+        let trace = try runner.run(["c.db", "-c", "trace 2016-WY-0001"])
+        #expect(trace.status == 0, "\(trace.standardError)")
+        #expect(trace.standardOutput.hasPrefix("案件 2016-WY-0001 · 房屋登记 (行政确认) · 万源市房管局, 万源市\nopened 2016-05-03 09:30:00 · decided 2016-05-10 16:00:00 · 准予登记 · 2 step records\n"),
+                "\(trace.standardOutput)")
+        for line in ["  2016-05-09 09:00:00 alarm (overtime) at 审核 — handled 2016-05-09 11:00:00 by 王督查: 已督办",
+                     "  ⚑ missing step: the workflow's step 决定 was never recorded",
+                     "  ⚑ recorded late: step 2 审核 was recorded 4d after it occurred"] {
+            #expect(trace.standardOutput.contains(line + "\n"), "\(line)\n\(trace.standardOutput)")
+        }
+        let rows = try ImportTests.rows(runner, "c.db", "trace 2016-WY-0002")
+        #expect(rows.map { Array($0.prefix(4)) } == [["1", "受理", "张三", "clerk"]])
+        let ambiguous = try runner.run(["c.db", "-c", "trace 2016-WY"])
+        #expect(ambiguous.standardError == "-c:1:7: error: several cases start with 2016-WY: 2016-WY-0001, 2016-WY-0002; type more of the number\n")
+        let unknown = try runner.run(["c.db", "-c", "trace 2016-WX-0001"])
+        #expect(unknown.standardError.hasPrefix("-c:1:7: error: no case has the number 2016-WX-0001 (did you mean '2016-WY-0001' or '2016-WY-0002'?)"), "\(unknown.standardError)")
+        let unique = try runner.run(["c.db", "-c", ".mode csv", "-c", "trace 2016-WY-0002"])
+        #expect(unique.standardOutput.hasPrefix("#,step,operator,role,occurred,recorded,gap,working_days,limit,flags\n1,受理,张三,clerk,2016-05-04 10:00:00,"), "\(unique.standardOutput)")
+        let variants = try ImportTests.rows(runner, "c.db", "variants for 万源市房管局")
+        #expect(variants == [["1", "1", "50.0", "1", "受理"], ["2", "1", "50.0", "2", "受理 → 审核"]])
+        let nowhere = try runner.run(["c.db", "-c", "handovers for 万源市房官局"])
+        #expect(nowhere.standardError.hasPrefix("-c:1:15: error: no department or item is called 万源市房官局 (did you mean '万源市房管局'"), "\(nowhere.standardError)")
+    }
+}

@@ -83,6 +83,11 @@ extension Checker {
                 + Suggestion.phrase(for: name, among: failure.candidates), at: token)
             return
         }
+        if state.isTable, let collection = schema.sources[state.table]?.collections[Checker.normalized(token.text)] {
+            report("to-many", "'\(name)' holds many \(collection.table) for each of \(state.table); count them with count(\(name)) or "
+                + "\(name)(PERIOD), or start from them: \(collection.table) | group by ... aggregate ...", at: token)
+            return
+        }
         let scope = state.isTable ? (failure?.candidates ?? []) + Checker.constantWords : state.fields.map(\.name)
         let extra = namesIncludeOutputs ? state.outputs.map(\.name) : []
         let hint = state.isTable ? "" : "; after a stage that shapes rows, the fields are " + state.fields.map(\.name).joined(separator: ", ")

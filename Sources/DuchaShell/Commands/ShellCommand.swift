@@ -42,6 +42,43 @@ struct ShellCommand: Sendable {
                 return .proceed
             }),
         ShellCommand(
+            name: "trace", usage: "CASE", summary: "a case's whole story: every step, who, when it occurred and was recorded, alerts, flags",
+            details: """
+                trace 2016-WY-0007 (or a unique beginning of the number) prints the case's header, one row per step record in the \
+                order they happened (equal times in the order recorded) with the gap since the step before, the time limit in \
+                working days and any overrun, the alerts and how they were handled, and what stands out: steps recorded long \
+                after they occurred, a multi-day case entered at once, one person doing every step, missing or out-of-order \
+                steps, a leader's review by a non-leader, a case on an abolished item. On a terminal a picture shows occurred \
+                against recorded times. In csv, tsv and json modes the step rows alone are written.
+                """,
+            run: { session, rest, position in
+                try TraceView.run(rest, at: position, in: session)
+                return .proceed
+            },
+            arguments: { words in words.isEmpty ? .words([Completer.caseNumbersMarker]) : .words([]) }),
+        ShellCommand(
+            name: "variants", usage: "[for DEPT|ITEM]", summary: "the distinct step sequences cases followed, with counts, most common first",
+            details: """
+                A case's variant is the sequence of its workflow steps in the order they happened. variants counts them over \
+                every case, or the cases of one department (variants for 市农业局) or item (by code or name).
+                """,
+            run: { session, rest, position in
+                try ProcessViews.run(.variants, rest, at: position, in: session)
+                return .proceed
+            },
+            arguments: { words in words.isEmpty ? .words(["for"]) : .words([]) }),
+        ShellCommand(
+            name: "handovers", usage: "[for DEPT|ITEM]", summary: "work passed from one operator to another, counted, most common first",
+            details: """
+                A handover is two consecutive steps of one case that both have an operator, and different ones. handovers counts \
+                them by pair over every case, or those of one department or item, and says how many cases had one operator.
+                """,
+            run: { session, rest, position in
+                try ProcessViews.run(.handovers, rest, at: position, in: session)
+                return .proceed
+            },
+            arguments: { words in words.isEmpty ? .words(["for"]) : .words([]) }),
+        ShellCommand(
             name: "import", usage: ImportOptions.usage + " | " + CSVImport.usage, summary: "import an XES event log or a CSV platform export as one unit, or undo an import",
             details: """
                 import xes FILE reads the log as it streams and lands it whole or not at all. Each trace becomes a case                 (its concept:name the case number), each event a step (concept:name the activity, org:resource the operator,                 time:timestamp with its written offset, lifecycle:transition kept); every other attribute goes to `attributes`.                 The cases go to --dept (default: the log's name; created in --region when new) under a new item and workflow                 (--item, --category). --dry-run checks everything and writes nothing. `imports` lists imports;                 import undo ID removes what one brought. import csv KIND FILE reads a platform export of regions, departments, \

@@ -24,6 +24,8 @@ public struct Completer {
 
     /// Stands, in a pool of candidates, for the file names that complete the word.
     static let filesMarker = "\u{0}files"
+    /// Stands, in a pool of candidates, for the case numbers that complete the word.
+    static let caseNumbersMarker = "\u{0}cases"
 
     /// Completes `line`, the text before the cursor.
     static func complete(_ line: String, in session: Session) -> Completion {
@@ -53,7 +55,10 @@ public struct Completer {
         } else {
             return queryCompletion(line, in: session)
         }
-        var candidates = Set(pool.filter { $0 != filesMarker && $0.hasPrefix(current) })
+        var candidates = Set(pool.filter { $0 != filesMarker && $0 != caseNumbersMarker && $0.hasPrefix(current) })
+        if pool.contains(caseNumbersMarker), let numbers = try? session.store.caseNumbers(startingWith: current, limit: 200) {
+            candidates.formUnion(numbers)
+        }
         if pool.contains(filesMarker) {
             for path in session.files.completions(of: current) {
                 candidates.insert(path.contains(" ") ? "\"" + path + (path.hasSuffix("/") ? "" : "\"") : path)

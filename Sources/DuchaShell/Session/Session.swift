@@ -107,6 +107,15 @@ public final class Session {
         try render { renderer, begin, row in try store.run(statement, columns: begin, row: row) }
     }
 
+    /// Renders rows made here (views such as `trace`) in the current mode.
+    func show(columns: [ResultColumn], rows: [[Value]]) throws {
+        try render { _, begin, row in
+            try begin(columns)
+            for values in rows { try row(values) }
+            return rows.count
+        }
+    }
+
     /// Runs read-only SQL typed by a power user and renders its rows.
     func showRawSQL(_ sql: String) throws {
         try render { renderer, begin, row in try store.runReadOnly(sql, columns: begin, row: row) }
