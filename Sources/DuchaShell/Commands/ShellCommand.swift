@@ -57,6 +57,18 @@ struct ShellCommand: Sendable {
             },
             arguments: { words in words.isEmpty ? .words([Completer.caseNumbersMarker]) : .words([]) }),
         ShellCommand(
+            name: "who", usage: "OPERATOR [of DEPT]", summary: "an operator's cases and steps, cases done alone, handover partners, when they record",
+            details: """
+                who 张三 shows the operator's department and role, the step records and cases they recorded, the share of cases \
+                in which every step was theirs, to whom they pass work and from whom they receive it, and the Beijing hour and \
+                weekday of their recordings, where off-hours bulk entry shows. When several share a name: who 张三 of 市农业局.
+                """,
+            run: { session, rest, position in
+                try WhoView.run(rest, at: position, in: session)
+                return .proceed
+            },
+            arguments: { words in words.count == 1 ? .words(["of"]) : .words([]) }),
+        ShellCommand(
             name: "variants", usage: "[for DEPT|ITEM]", summary: "the distinct step sequences cases followed, with counts, most common first",
             details: """
                 A case's variant is the sequence of its workflow steps in the order they happened. variants counts them over \
