@@ -126,7 +126,7 @@ enum TimelinePicture {
         let times = timeline.steps.flatMap { [$0.occurred] + ($0.recorded.map { [$0] } ?? []) }.map(\.millisecondsSinceEpoch)
         guard let first = times.min(), let last = times.max() else { return [] }
         let span = max(1, last - first)
-        func column(_ instant: Instant) -> Int { Int((instant.millisecondsSinceEpoch - first) * Int64(width - 1) / span) }
+        func column(_ instant: Instant) -> Int { Int(((instant.millisecondsSinceEpoch - first) * Int64(width - 1) + span / 2) / span) }
         let names = timeline.steps.map { $0.name ?? "–" }
         let nameWidth = min(12, names.map(\.displayWidth).max() ?? 0)
         var lines: [String] = []
