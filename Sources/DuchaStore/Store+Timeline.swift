@@ -52,7 +52,8 @@ extension Store {
     /// times in the order they were recorded), the item's workflow, the alerts.
     public func caseTimeline(id: Int64) throws -> CaseTimeline? {
         let header = try connection.prepare("""
-            SELECT c.number, i.name, i.category, i.abolished, d.name, r.name, c.opened, c.decided, c.result, i.workflow_id
+            SELECT c.number, i.name, i.category, coalesce(i.abolished, (SELECT abolished FROM catalog WHERE code = i.code)),
+                   d.name, r.name, c.opened, c.decided, c.result, i.workflow_id
             FROM cases c JOIN items i ON i.id = c.item_id JOIN departments d ON d.id = c.department_id JOIN regions r ON r.id = d.region_id
             WHERE c.id = ?
             """)

@@ -177,6 +177,17 @@ struct TerminalSession {
         try terminal.keys("Enter")
         screen = try terminal.waitFor("(did you mean \"市农业局\"?)")
         #expect(screen.contains("督查> cases | where dept = \"市农业\" | count\n                           ^~~~~~~~\n"))
+
+        // A case entered at once: trace draws occurred against recorded on a terminal.
+        let labelled = try runner.run(["demo.db", "-c", ".mode csv", "-c",
+                                       ".sql SELECT number FROM cases WHERE id = (SELECT min(entity_id) FROM labels WHERE anomaly = 'bulk-recording')"])
+        let number = try #require(labelled.standardOutput.split(separator: "\n").last.map(String.init))
+        try terminal.keys("C-l")
+        try terminal.literally("trace \(number)")
+        try terminal.keys("Enter")
+        screen = try terminal.waitFor("occurred ● against recorded ▲:")
+        #expect(screen.contains("⚑ entered at once: steps spanning"), "\(screen)")
+        #expect(screen.contains("▲│"), "\(screen)")
         #expect(try terminal.isRunning())
         terminal.stop()
         #expect(try !terminal.isRunning())

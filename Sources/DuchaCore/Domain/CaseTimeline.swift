@@ -58,7 +58,7 @@ public struct CaseTimeline: Sendable {
     public let number: String
     public let item: String
     public let category: String
-    /// The day the item was abolished, if it was.
+    /// The day the item was abolished (on the platform, or in the published catalog), if it was.
     public let itemAbolished: CivilDate?
     public let department: String
     public let region: String
@@ -120,7 +120,7 @@ public enum TimelineFlag: Hashable, Sendable {
     case leaderStepByNonLeader(step: Int, operator: String, role: String)
     /// Step `step` took `workingDays` against a limit of `limit`.
     case overTime(step: Int, workingDays: Int, limit: Int)
-    /// The case was opened on its item after the item was abolished.
+    /// The case was opened on its item on or after the day the item was abolished.
     case afterAbolition(CivilDate)
     /// An alarm that nobody handled.
     case unhandledAlarm(raised: Instant)
@@ -148,7 +148,7 @@ extension CaseTimeline {
     /// Everything that stands out, case-level first, then by step.
     public func flags(_ rules: InspectionRules = InspectionRules()) -> [TimelineFlag] {
         var flags: [TimelineFlag] = []
-        if let abolished = itemAbolished, ChinaTime.date(of: opened) > abolished { flags.append(.afterAbolition(abolished)) }
+        if let abolished = itemAbolished, ChinaTime.date(of: opened) >= abolished { flags.append(.afterAbolition(abolished)) }
         let recorded = steps.compactMap(\.recorded)
         if steps.count >= 2, recorded.count == steps.count,
            let firstOccurred = steps.map(\.occurred).min(), let lastOccurred = steps.map(\.occurred).max(),
