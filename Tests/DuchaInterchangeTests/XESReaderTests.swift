@@ -138,6 +138,7 @@ import Testing
         #expect(activities.count == reference["n_activities"] as? Int)
         #expect(resources.count == reference["n_resources"] as? Int)
         #expect(try BackgroundDigest(path: path).wait() == reference["file_sha256"] as? String)
+        #expect(try FileByteSource.portableDigest(path: path) == reference["file_sha256"] as? String)
         #expect(try FileByteSource.size(path: path) == reference["file_bytes"] as? Int)
     }
 

@@ -52,6 +52,9 @@ public struct StepRecord: Hashable, Sendable {
     public let lifecycle: String?
     /// Every other attribute, in file order.
     public let attributes: [AttributeRecord]
+    /// The same as stored: JSON (`JSONText.attributes`), nil for none; made where the
+    /// record is made, so a reader on another thread does this work too.
+    public let attributesJSON: String?
     /// Where it starts in the source, for messages.
     public let line: Int
 
@@ -62,6 +65,7 @@ public struct StepRecord: Hashable, Sendable {
         self.occurred = occurred
         self.lifecycle = lifecycle
         self.attributes = attributes
+        self.attributesJSON = JSONText.attributes(attributes)
         self.line = line
     }
 }
@@ -72,6 +76,8 @@ public struct CaseRecord: Hashable, Sendable {
     public let number: String
     /// Every other case attribute, in file order.
     public let attributes: [AttributeRecord]
+    /// The same as stored (JSON), nil for none.
+    public let attributesJSON: String?
     /// Its steps, in file order.
     public let steps: [StepRecord]
     /// Where it starts in the source, for messages.
@@ -83,6 +89,7 @@ public struct CaseRecord: Hashable, Sendable {
     public init(number: String, attributes: [AttributeRecord], steps: [StepRecord], line: Int, column: Int) {
         self.number = number
         self.attributes = attributes
+        self.attributesJSON = JSONText.attributes(attributes)
         self.steps = steps
         self.line = line
         self.column = column

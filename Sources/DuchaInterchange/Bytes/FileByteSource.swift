@@ -54,17 +54,20 @@ public final class FileByteSource: ByteSource {
         return Int(status.st_size)
     }
 
-    /// The SHA-256 of the file at `path`, in hex, read on its own.
+    /// The SHA-256 of the file at `path`, in hex, read on its own (through libcrypto
+    /// where it is installed).
     public static func digest(path: String) throws -> String {
+        let file = try FileByteSource(path: path)
+        return try SystemSHA256.digest { try file.read(into: $0) }
+    }
+
+    /// The SHA-256 of the file at `path` by the portable implementation alone.
+    public static func portableDigest(path: String) throws -> String {
         let file = try FileByteSource(path: path)
         var digest = SHA256()
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 8)
         defer { chunk.deallocate() }
-        while true {
-            let count = try file.read(into: chunk)
-            if count == 0 { break }
-            digest.update(UnsafeRawBufferPointer(rebasing: chunk[..<count]))
-        }
+        while case let count = try file.read(into: chunk), count > 0 { digest.update(UnsafeRawBufferPointer(rebasing: chunk[..<count])) }
         return digest.finalize()
     }
 }

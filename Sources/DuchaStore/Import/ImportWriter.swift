@@ -152,7 +152,7 @@ public final class ImportWriter {
         insertCase.bind(opened.millisecondsSinceEpoch, at: 4)
         insertCase.bind(opened.millisecondsSinceEpoch, at: 5)
         insertCase.bind(summary.id, at: 6)
-        insertCase.bind(JSONText.attributes(record.attributes), at: 7)
+        insertCase.bind(record.attributesJSON, at: 7)
         summary.attributes += record.attributes.count
         do {
             try insertCase.run()
@@ -169,7 +169,7 @@ public final class ImportWriter {
             insertStep.bind(summary.id, at: 5)
             insertStep.bind(step.lifecycle, at: 6)
             if let offset = step.occurred.utcOffset { insertStep.bind(Int64(offset), at: 7) } else { insertStep.bindNull(at: 7) }
-            insertStep.bind(JSONText.attributes(step.attributes), at: 8)
+            insertStep.bind(step.attributesJSON, at: 8)
             try insertStep.run()
             summary.steps += 1
             summary.attributes += step.attributes.count
