@@ -73,23 +73,45 @@ public final class FileByteSource: ByteSource {
 }
 
 /// A file's SHA-256 computed on another thread while the caller reads the file for
-/// its content: the fingerprint of an import costs no time on the import's path.
+/// its content: the fingerprint of an import costs no time on the import's path. Call
+/// `wait()` for the digest, or `stop()` when it is not wanted (an import that failed):
+/// either way the thread has ended when they return, so nothing runs on at exit.
 public final class BackgroundDigest: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: Result<String, any Error> = .success("")
+    private var stopped = false
+    private var finished = false
 
     /// Starts hashing the file at `path`.
     public init(path: String) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            result = Result { try FileByteSource.digest(path: path) }
+            result = Result {
+                let file = try FileByteSource(path: path)
+                return try SystemSHA256.digest { buffer in
+                    // A stop ends the reading at the next chunk.
+                    if stopped { return 0 }
+                    return try file.read(into: buffer)
+                }
+            }
             done.signal()
         }
     }
 
     /// The digest, waiting for it when it is not ready yet.
     public func wait() throws -> String {
-        done.wait()
-        done.signal()
+        join()
         return try result.get()
+    }
+
+    /// Stops hashing and waits for the thread to end.
+    public func stop() {
+        stopped = true
+        join()
+    }
+
+    private func join() {
+        guard !finished else { return }
+        done.wait()
+        finished = true
     }
 }

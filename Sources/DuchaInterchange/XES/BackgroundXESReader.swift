@@ -17,6 +17,8 @@ public final class BackgroundXESReader: @unchecked Sendable {
     private let mutex = DispatchSemaphore(value: 1)
     private let filled = DispatchSemaphore(value: 0)
     private let slots = DispatchSemaphore(value: 8)
+    private let producerDone = DispatchSemaphore(value: 0)
+    private var joined = false
     private var messages: [Message] = []
     private var cancelled = false
     private var current: [CaseRecord] = []
@@ -38,9 +40,6 @@ public final class BackgroundXESReader: @unchecked Sendable {
         }
     }
 
-    deinit {
-        cancel()
-    }
 
     /// The next case, or nil after the last; rethrows what reading met.
     public func next() throws -> CaseRecord? {
@@ -70,17 +69,24 @@ public final class BackgroundXESReader: @unchecked Sendable {
         return current[position - 1]
     }
 
-    /// Stops the reading thread at its next batch.
+    /// Stops the reading thread at its next batch and waits for it to end, so nothing
+    /// runs on after the import (or at exit).
     public func cancel() {
         mutex.wait()
         let already = cancelled
         cancelled = true
         mutex.signal()
-        // Unblock a producer waiting for room.
-        if !already { slots.signal() }
+        guard !already else { return }
+        // Unblock a producer waiting for room, then wait for it to finish.
+        slots.signal()
+        if !joined {
+            producerDone.wait()
+            joined = true
+        }
     }
 
     private func produce(_ reader: inout XESReader) {
+        defer { producerDone.signal() }
         var batch: [CaseRecord] = []
         var headerSent = false
         do {

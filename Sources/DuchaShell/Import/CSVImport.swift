@@ -90,6 +90,7 @@ enum CSVImport {
         }
         let started = session.clock.now
         let digest = BackgroundDigest(path: path)
+        defer { digest.stop() }
         var reader = CSVReader(input, delimiter: delimiter)
         let description = ImportDescription(kind: "csv:" + kind.rawValue, source: path, name: nil, at: started, actor: session.actor, command: command)
         var records = 0

@@ -19,6 +19,7 @@ enum EventLogImport {
             throw ShellError(.missingFile, error.message, at: position)
         }
         let digest = BackgroundDigest(path: options.path)
+        defer { digest.stop() }
         let description = ImportDescription(kind: "xes", source: options.path, name: nil, at: started, actor: session.actor, command: command)
         let reader = BackgroundXESReader(input)
         defer { reader.cancel() }
