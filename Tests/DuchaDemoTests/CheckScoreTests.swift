@@ -1,0 +1,27 @@
+import DuchaCore
+import DuchaDemo
+import DuchaStore
+import Testing
+
+/// Every check against the demo's labels at scale 1: precision and recall of 0.95 or more
+/// (the demo keeps its rows clear of every threshold, so both should be 1).
+@Suite struct CheckScoreTests {
+    static let story = CivilDate(year: 2016, month: 5, day: 20)!
+    static let firstFourMonths = CheckPeriod(start: CivilDate(year: 2016, month: 1, day: 1)!, end: CivilDate(year: 2016, month: 5, day: 1)!, text: "2016-01..2016-04")
+
+    @Test(arguments: CheckCatalog.all.map(\.id))
+    func checkMatchesTheLabels(id: String) throws {
+        let database = try SharedDemo.open()
+        let check = try #require(CheckCatalog.named(id))
+        let anomaly = try #require(Anomaly(rawValue: id), "the demo has no label for \(id)")
+        #expect(anomaly.entity == check.subject.table)
+        let hits = try database.store.runCheck(check, parameters: [:], period: CheckScoreTests.firstFourMonths, today: CheckScoreTests.story)
+        let found = Set(hits.map(\.subject))
+        let labelled = try database.labelled(anomaly)
+        let right = found.intersection(labelled).count
+        let precision = found.isEmpty ? 0 : Double(right) / Double(found.count)
+        let recall = labelled.isEmpty ? 0 : Double(right) / Double(labelled.count)
+        #expect(precision >= 0.95 && recall >= 0.95,
+                "\(id): precision \(precision), recall \(recall); found \(found.count), labelled \(labelled.count); extra \(found.subtracting(labelled).sorted().prefix(5)), missed \(labelled.subtracting(found).sorted().prefix(5))")
+    }
+}
