@@ -436,3 +436,66 @@ import Testing
         #expect(nowhere.standardError.hasPrefix("-c:1:15: error: no department or item is called 万源市房官局 (did you mean '万源市房管局'"), "\(nowhere.standardError)")
     }
 }
+
+/// `check`: the summary, one check's hits, findings kept without duplicates, the data
+/// gate, and mistakes with did-you-mean.
+@Suite(.serialized) struct CheckCommandTests {
+    @Test func checksRunKeepFindingsAndSayWhatIsWrong() throws {
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        let generated = try runner.run(["demo", "--out", runner.file("demo.db")])
+        try #require(generated.status == 0, "\(generated.standardError)")
+        // In csv mode, one row per finding.
+        let findings = try ImportTests.rows(runner, "demo.db", "check")
+        let byCheck = Dictionary(grouping: findings, by: { $0[0] })
+        #expect(byCheck.count == CheckCatalogCount.all, "\(byCheck.keys.sorted())")
+        #expect(byCheck["zero-cases"]?.count == 62)
+        #expect(byCheck["zero-cases"]?.allSatisfy { $0[1] == "departments" && $0[3] == $0[4] } == true)
+        let kept = try ImportTests.count(runner, "demo.db", "findings | count")
+        #expect(kept == findings.count)
+        // On screen, a summary: a row per check.
+        let table = try runner.run(["demo.db", "-c", "check"])
+        #expect(table.standardOutput.contains("│ zero-cases                         │ 零办件             │    62 │"), "\(table.standardOutput.prefix(600))")
+        // Running again replaces, not adds.
+        _ = try ImportTests.rows(runner, "demo.db", "check")
+        #expect(try ImportTests.count(runner, "demo.db", "findings | count") == kept)
+        #expect(try ImportTests.count(runner, "demo.db", "findings | where check_id = \"zero-cases\" and period = \"2016-01..2016-04\" | count") == 62)
+
+        let wanyuan = try ImportTests.rows(runner, "demo.db", "check zero-cases 2016-01..2016-04 for 万源市")
+        #expect(!wanyuan.isEmpty && wanyuan.allSatisfy { $0[0] == "zero-cases" && $0[5] == "万源市" }, "\(wanyuan.prefix(3))")
+        let fewer = try ImportTests.rows(runner, "demo.db", "check late-recording hours=100000")
+        #expect(fewer.isEmpty)
+
+        for (command, message) in [
+            ("check zero-case", "-c:1:7: error: no check is called 'zero-case' (did you mean 'zero-cases'?)"),
+            ("check monhts=2", "-c:1:7: error: no check has the parameter 'monhts' (did you mean 'months'?)"),
+            ("check 2014-01..2014-03", "-c:1:6: error: the period 2014-01..2014-03 lies outside the data: cases were opened from"),
+            ("check 2016-13", "-c:1:7: error: '2016-13' is not a period"),
+        ] {
+            let outcome = try runner.run(["demo.db", "-c", command])
+            #expect(outcome.status == 1 && outcome.standardError.hasPrefix(message), "\(command): \(outcome.standardError)")
+        }
+        let empty = try runner.run(["empty.db", "-c", "check"])
+        #expect(empty.standardError.contains("the database has no cases"), "\(empty.standardError)")
+    }
+
+    /// On the real receipt log: the one-person count under the reference's convention, and
+    /// backfilling skipped because an event log has no recorded-at times.
+    @Test func theRealLogGivesTheReferenceOnePersonCount() throws {
+        guard let reference = ImportTests.reference("receipt"), let path = ImportTests.shared("receipt.xes.gz") else { return }
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        #expect(try runner.run(["log.db", "-c", "import xes \"\(path)\""]).status == 0)
+        let alone = try ImportTests.rows(runner, "log.db", "check one-person-case steps=1 leader=0")
+        #expect(alone.count == reference["one_person_cases"] as? Int)
+        let twoOrMore = try ImportTests.rows(runner, "log.db", "check one-person-case steps=2 leader=0")
+        #expect(twoOrMore.count == reference["one_person_cases_with_2plus_events"] as? Int)
+        let late = try runner.run(["log.db", "-c", "check late-recording"])
+        #expect(late.standardError.contains("note: late-recording was not run: no step has a recorded-at time"), "\(late.standardError)")
+    }
+}
+
+/// How many built-in checks there are (docs/CHECKS.md lists them).
+enum CheckCatalogCount {
+    static let all = 25
+}

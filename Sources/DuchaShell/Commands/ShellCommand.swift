@@ -69,6 +69,17 @@ struct ShellCommand: Sendable {
             },
             arguments: { words in words.count == 1 ? .words(["of"]) : .words([]) }),
         ShellCommand(
+            name: "check", usage: "[NAME ...] [PERIOD] [for DEPT|REGION] [PARAMETER=VALUE ...]",
+            summary: "run the inspection checks (all by default), keep their findings, show a summary or one check's hits",
+            details: "The checks and their parameters:\n" + CheckCatalog.all.map { check in
+                "  \(check.id) · \(check.chinese) · \(check.english)" + (check.parameters.isEmpty ? "" : " [" + check.parameters.map { "\($0.name)=\($0.defaultValue)" }.joined(separator: " ") + "]")
+            }.joined(separator: "\n") + "\nPERIOD is a month (2016-05) or a range (2016-01..2016-04); by default the four whole months before today. docs/CHECKS.md defines each check.",
+            run: { session, rest, position in
+                try CheckCommand.run(rest, at: position, in: session)
+                return .proceed
+            },
+            arguments: { _ in .words(CheckCatalog.all.map(\.id) + ["for"]) }),
+        ShellCommand(
             name: "variants", usage: "[for DEPT|ITEM]", summary: "the distinct step sequences cases followed, with counts, most common first",
             details: """
                 A case's variant is the sequence of its workflow steps in the order they happened. variants counts them over \

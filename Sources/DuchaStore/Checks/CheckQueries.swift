@@ -99,8 +99,8 @@ enum CheckQueries {
             """,
         "one-person-case": """
             SELECT s.case_id, c.department_id, (SELECT region_id FROM departments WHERE id = c.department_id), group_concat(s.id), count(*)
-            FROM steps s JOIN cases c ON c.id = s.case_id JOIN workflow_steps ws ON ws.id = s.workflow_step_id GROUP BY s.case_id
-            HAVING count(*) >= ?4 AND count(s.operator_id) = count(*) AND count(DISTINCT s.operator_id) = 1 AND max(ws.leader_review) = 1
+            FROM steps s JOIN cases c ON c.id = s.case_id LEFT JOIN workflow_steps ws ON ws.id = s.workflow_step_id GROUP BY s.case_id
+            HAVING count(*) >= ?4 AND count(DISTINCT s.operator_id) = 1 AND (?5 = 0 OR max(coalesce(ws.leader_review, 0)) = 1)
             """,
         "same-person-review": """
             WITH first AS (

@@ -142,3 +142,42 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// What people call the rows of `table` with these ids: names, numbers, a case's
+    /// number for its steps and alerts.
+    public func subjectLabels(_ table: String, ids: [Int64]) throws -> [Int64: String] {
+        let expression: String
+        switch table {
+        case "departments", "regions", "workflows", "operators": expression = "SELECT id, name FROM \(table)"
+        case "items", "catalog": expression = "SELECT id, code || ' ' || name FROM \(table)"
+        case "cases": expression = "SELECT id, number FROM cases"
+        case "steps": expression = "SELECT s.id, c.number FROM steps s JOIN cases c ON c.id = s.case_id"
+        case "alerts": expression = "SELECT a.id, c.number FROM alerts a JOIN cases c ON c.id = a.case_id"
+        default: return [:]
+        }
+        var labels: [Int64: String] = [:]
+        let alias = table == "steps" ? "s" : table == "alerts" ? "a" : table
+        for chunk in stride(from: 0, to: ids.count, by: 500) {
+            let part = ids[chunk ..< min(chunk + 500, ids.count)]
+            let statement = try connection.prepare(expression + " WHERE \(alias).id IN (" + part.map(String.init).joined(separator: ",") + ")")
+            while try statement.step() { labels[statement.integer(at: 0)] = statement.text(at: 1) ?? "" }
+        }
+        return labels
+    }
+
+    /// The id of the region called `name`.
+    public func regionID(named name: String) throws -> Int64? {
+        let statement = try connection.prepare("SELECT id FROM regions WHERE name = ?")
+        try statement.bind([.text(name)])
+        return try statement.step() ? statement.integer(at: 0) : nil
+    }
+
+    /// The first and last day a case was opened, if there are cases.
+    public func caseDays() throws -> (first: CivilDate, last: CivilDate)? {
+        let statement = try connection.prepare("SELECT min(opened), max(opened) FROM cases")
+        guard try statement.step(), statement.value(at: 0) != .null else { return nil }
+        return (ChinaTime.date(of: Instant(millisecondsSinceEpoch: statement.integer(at: 0))),
+                ChinaTime.date(of: Instant(millisecondsSinceEpoch: statement.integer(at: 1))))
+    }
+}

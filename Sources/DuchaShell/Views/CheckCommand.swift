@@ -1,0 +1,182 @@
+import DuchaCore
+import DuchaStore
+
+/// `check [NAME ...] [PERIOD] [for DEPT|REGION] [PARAMETER=VALUE ...]`: runs the built-in
+/// checks (all by default), keeps each hit as a finding, and shows a summary (several
+/// checks) or the hits (one check); in csv, tsv and json modes one row per finding.
+/// Checks the data cannot support are skipped with the reason.
+enum CheckCommand {
+    static func run(_ rest: String, at position: SourcePosition, in session: Session) throws {
+        let words = CommandWords(rest).words
+        var checks: [CheckDefinition] = []
+        var period: CheckPeriod?
+        var scopeName: String?
+        var parameters: [String: Int64] = [:]
+        var index = 0
+        func place(_ word: CommandWords.Word) -> SourcePosition { position.advanced(by: word.offset) }
+        while index < words.count {
+            let word = words[index]
+            if word.text == "for" {
+                guard index + 1 < words.count else { throw ShellError(.badArgument, "for needs a department or region, e.g. for 市农业局", at: place(word)) }
+                scopeName = words[index + 1].text
+                index += 2
+                continue
+            }
+            if let equals = word.text.firstIndex(of: "=") {
+                let name = String(word.text[..<equals]), text = String(word.text[word.text.index(after: equals)...])
+                let known = Set(CheckCatalog.all.flatMap { $0.parameters.map(\.name) })
+                guard known.contains(name) else {
+                    throw ShellError(.badArgument, "no check has the parameter '\(name)'" + Suggestion.phrase(for: name, among: known.sorted())
+                        + "; .help check lists them", at: place(word))
+                }
+                guard let value = Int64(text), value >= 0 else {
+                    throw ShellError(.badArgument, "\(name) takes a whole number, e.g. \(name)=3", at: place(word).advanced(by: name.count + 1))
+                }
+                parameters[name] = value
+            } else if let parsed = parsePeriod(word.text) {
+                period = parsed
+            } else if let check = CheckCatalog.named(word.text) {
+                checks.append(check)
+            } else if word.text.first?.isNumber == true {
+                throw ShellError(.badArgument, "'\(word.text)' is not a period; write a month 2016-05, a range 2016-01..2016-04 or days 2016-03-01..2016-03-15", at: place(word))
+            } else {
+                throw ShellError(.badArgument, "no check is called '\(word.text)'" + Suggestion.phrase(for: word.text, among: CheckCatalog.all.map(\.id))
+                    + "; .help check lists them", at: place(word))
+            }
+            index += 1
+        }
+        if checks.isEmpty { checks = CheckCatalog.all }
+        let today = session.today
+        let chosen = period ?? defaultPeriod(today: today)
+        let store = session.store
+        guard let days = try store.caseDays() else {
+            throw ShellError(.badArgument, "the database has no cases; import or generate data first (import xes, import csv, ducha demo)", at: position)
+        }
+        if checks.contains(where: \.usesPeriod), chosen.end <= days.first || chosen.start > days.last {
+            throw ShellError(.badArgument, "the period \(chosen.text) lies outside the data: cases were opened from \(days.first) to \(days.last)", at: position)
+        }
+        var scope: (department: Int64?, region: Int64?)?
+        if let scopeName {
+            if case .department(let id)? = try store.scopeID(of: scopeName) {
+                scope = (id, nil)
+            } else if let region = try store.regionID(named: scopeName) {
+                scope = (nil, region)
+            } else {
+                let names = (session.values.values(in: "departments", column: "name") ?? []) + (session.values.values(in: "regions", column: "name") ?? [])
+                throw ShellError(.badArgument, "no department or region is called \(scopeName)" + Suggestion.phrase(for: scopeName, among: names), at: position)
+            }
+        }
+        let met = try store.dataProfile()
+        var results: [(check: CheckDefinition, hits: [CheckHit])] = []
+        var skipped: [(CheckDefinition, String)] = []
+        let now = session.clock.now
+        for check in checks {
+            if let need = check.needs.first(where: { !met.contains($0) }) {
+                skipped.append((check, need.missing))
+                continue
+            }
+            if InterruptSignal.isPending { throw ShellError(.interrupted, "interrupted") }
+            var hits = try store.runCheck(check, parameters: parameters, period: chosen, today: today)
+            if let scope {
+                hits = hits.filter { (scope.department == nil || $0.department == scope.department) && (scope.region == nil || $0.region == scope.region) }
+            }
+            let used = check.parameters.map { "\"\($0.name)\":\(parameters[$0.name] ?? $0.defaultValue)" }.joined(separator: ",")
+            if !session.store.isReadOnly {
+                try store.keepFindings(check, hits: hits, parameters: "{\(used)}", period: check.usesPeriod ? chosen.text : nil, at: now)
+            }
+            results.append((check, hits))
+        }
+        try show(results, skipped: skipped, period: chosen, in: session)
+    }
+
+    private static func show(_ results: [(check: CheckDefinition, hits: [CheckHit])], skipped: [(CheckDefinition, String)], period: CheckPeriod, in session: Session) throws {
+        let store = session.store
+        let departmentIDs = Set(results.flatMap { $0.hits.compactMap(\.department) })
+        let departments = try store.subjectLabels("departments", ids: Array(departmentIDs))
+        let regions = try store.subjectLabels("regions", ids: Array(Set(results.flatMap { $0.hits.compactMap(\.region) })))
+        let human = session.mode == .table || session.mode == .line || session.mode == .markdown
+        if human && results.count > 1 {
+            let columns = [ResultColumn("check", .text), ResultColumn("title", .text), ResultColumn("hits", .integer),
+                           ResultColumn("departments", .integer), ResultColumn("worst", .text)]
+            let rows: [[Value]] = results.map { result in
+                var byDepartment: [Int64: Int] = [:]
+                for hit in result.hits { if let department = hit.department { byDepartment[department, default: 0] += 1 } }
+                let worst = byDepartment.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }
+                return [.text(result.check.id), .text(result.check.chinese), .integer(Int64(result.hits.count)), .integer(Int64(byDepartment.count)),
+                        worst.map { .text((departments[$0.key] ?? "") + " (\($0.value))") } ?? .null]
+            }
+            try session.show(columns: columns, rows: rows)
+            session.output.line("period \(period.text) where a check looks at one; `check NAME` lists a check's hits; findings are kept in `findings`")
+        } else {
+            let columns = [ResultColumn("check", .text), ResultColumn("subject", .text), ResultColumn("id", .integer), ResultColumn("found", .text),
+                           ResultColumn("department", .text), ResultColumn("region", .text), ResultColumn("value", .integer)]
+            var rows: [[Value]] = []
+            for result in results {
+                let labels = try store.subjectLabels(result.check.subject.table, ids: result.hits.map(\.subject))
+                for hit in result.hits {
+                    rows.append([.text(result.check.id), .text(result.check.subject.table), .integer(hit.subject), labels[hit.subject].map(Value.text) ?? .null,
+                                 hit.department.flatMap { departments[$0] }.map(Value.text) ?? .null, hit.region.flatMap { regions[$0] }.map(Value.text) ?? .null,
+                                 .integer(hit.value)])
+                }
+            }
+            if human, let only = results.first {
+                session.output.line("\(only.check.id) · \(only.check.chinese) · \(only.check.english): \(only.check.definition)"
+                    + (only.check.usesPeriod ? " (period \(period.text))" : ""))
+            }
+            try session.show(columns: columns, rows: rows)
+        }
+        for (check, reason) in skipped {
+            session.diagnostics.line("note: \(check.id) was not run: \(reason)")
+        }
+    }
+
+    /// The four whole months before the month of `today`.
+    static func defaultPeriod(today: CivilDate) -> CheckPeriod {
+        let end = today.firstOfMonth
+        let start = end.adding(months: -4)
+        return CheckPeriod(start: start, end: end, text: "\(start.description.prefix(7))..\(end.adding(days: -1).description.prefix(7))")
+    }
+
+    /// `2016-05`, `2016-01..2016-04`, `2016-03-01..2016-03-15`, `2016-03-01`.
+    static func parsePeriod(_ text: String) -> CheckPeriod? {
+        let parts = text.components(separatedBy: "..")
+        guard parts.count <= 2, let first = parts.first, let last = parts.last,
+              let start = startDay(first), let end = endDay(last), start < end else { return nil }
+        return CheckPeriod(start: start, end: end, text: text)
+    }
+
+    private static func startDay(_ text: String) -> CivilDate? {
+        if let date = CivilDate(text) { return date }
+        return CivilDate(text + "-01")
+    }
+
+    private static func endDay(_ text: String) -> CivilDate? {
+        if let date = CivilDate(text) { return date.adding(days: 1) }
+        return CivilDate(text + "-01")?.firstOfNextMonth
+    }
+}
+
+private extension String {
+    func components(separatedBy separator: String) -> [String] {
+        var parts: [String] = []
+        var rest = self[...]
+        while let range = rest.range(of: separator) {
+            parts.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        parts.append(String(rest))
+        return parts
+    }
+}
+
+private extension Substring {
+    func range(of needle: String) -> Range<Index>? {
+        guard !needle.isEmpty else { return nil }
+        var index = startIndex
+        while index < endIndex {
+            if self[index...].hasPrefix(needle) { return index ..< self.index(index, offsetBy: needle.count) }
+            index = self.index(after: index)
+        }
+        return nil
+    }
+}
