@@ -15,7 +15,7 @@ public enum DataNeed: String, Sendable, CaseIterable {
         switch self {
         case .cases: "there are no cases"
         case .recordedTimes: "no step has a recorded-at time (imported logs carry only when steps occurred), so backfilling cannot be seen"
-        case .operators: "fewer than half the steps have an operator, so counts of who did what would mislead"
+        case .operators: "fewer than half the steps (of a sample of 10,000) have an operator, so counts of who did what would mislead"
         case .workflows: "no workflow is configured"
         case .catalog: "the published catalog is empty"
         case .alerts: "there are no alerts"

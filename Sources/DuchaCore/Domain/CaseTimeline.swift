@@ -138,11 +138,7 @@ extension CaseTimeline {
     /// The working days a step took: Monday-to-Friday dates after the previous step's
     /// date, up to and including its own (Beijing dates; holidays are not known yet).
     public static func workingDays(from start: Instant, to end: Instant) -> Int {
-        let first = ChinaTime.date(of: start).daysSinceEpoch, last = ChinaTime.date(of: end).daysSinceEpoch
-        guard last > first else { return 0 }
-        var count = 0
-        for day in (first + 1) ... last where CivilDate(daysSinceEpoch: day).weekday <= 5 { count += 1 }
-        return count
+        StepSweep.workingDays(from: start.millisecondsSinceEpoch, to: end.millisecondsSinceEpoch)
     }
 
     /// Everything that stands out, case-level first, then by step.

@@ -94,11 +94,3 @@ extension WrittenTime {
         return text
     }
 }
-
-extension Int64 {
-    /// Division rounding towards negative infinity.
-    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
-        let quotient = self / divisor
-        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
-    }
-}

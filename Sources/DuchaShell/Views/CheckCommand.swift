@@ -70,13 +70,16 @@ enum CheckCommand {
         var results: [(check: CheckDefinition, hits: [CheckHit])] = []
         var skipped: [(CheckDefinition, String)] = []
         let now = session.clock.now
-        for check in checks {
-            if let need = check.needs.first(where: { !met.contains($0) }) {
-                skipped.append((check, need.missing))
-                continue
-            }
+        let runnable = checks.filter { check in
+            guard let need = check.needs.first(where: { !met.contains($0) }) else { return true }
+            skipped.append((check, need.missing))
+            return false
+        }
+        // The step checks share one pass over the steps.
+        let swept = try store.sweepSteps(runnable.filter { StepSweep.checks.contains($0.id) }, parameters: parameters, period: chosen)
+        for check in runnable {
             if InterruptSignal.isPending { throw ShellError(.interrupted, "interrupted") }
-            var hits = try store.runCheck(check, parameters: parameters, period: chosen, today: today)
+            var hits = StepSweep.checks.contains(check.id) ? swept[check.id] ?? [] : try store.runCheck(check, parameters: parameters, period: chosen, today: today)
             if let scope {
                 hits = hits.filter { (scope.department == nil || $0.department == scope.department) && (scope.region == nil || $0.region == scope.region) }
             }
@@ -107,6 +110,25 @@ enum CheckCommand {
             }
             try session.show(columns: columns, rows: rows)
             session.output.line("period \(period.text) where a check looks at one; `check NAME` lists a check's hits; findings are kept in `findings`")
+        } else if human, let only = results.first {
+            // One check on screen: its hits by department, most first (every hit is in
+            // `findings`, and csv or json list them one per row).
+            session.output.line("\(only.check.id) · \(only.check.chinese) · \(only.check.english): \(only.check.definition)"
+                + (only.check.usesPeriod ? " (period \(period.text))" : ""))
+            var byDepartment: [Int64?: [CheckHit]] = [:]
+            for hit in only.hits { byDepartment[hit.department, default: []].append(hit) }
+            let ordered = byDepartment.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : ($0.key ?? -1) < ($1.key ?? -1) }
+            let examples = try store.subjectLabels(only.check.subject.table, ids: ordered.prefix(500).compactMap { $0.value.max { $0.value < $1.value }?.subject })
+            let columns = [ResultColumn("department", .text), ResultColumn("region", .text), ResultColumn("hits", .integer),
+                           ResultColumn("largest", .integer), ResultColumn("example", .text)]
+            let rows: [[Value]] = ordered.map { department, hits in
+                let largest = hits.max { $0.value < $1.value }!
+                let region = hits.first?.region.flatMap { regions[$0] }
+                return [department.flatMap { departments[$0] }.map(Value.text) ?? .null, region.map(Value.text) ?? .null,
+                        .integer(Int64(hits.count)), .integer(largest.value), examples[largest.subject].map(Value.text) ?? .integer(largest.subject)]
+            }
+            try session.show(columns: columns, rows: rows)
+            session.output.line("\(only.hits.count.grouped) hits; `findings | where check_id = \"\(only.check.id)\"` keeps them, and .mode csv lists them one per row")
         } else {
             let columns = [ResultColumn("check", .text), ResultColumn("subject", .text), ResultColumn("id", .integer), ResultColumn("found", .text),
                            ResultColumn("department", .text), ResultColumn("region", .text), ResultColumn("value", .integer)]
@@ -118,10 +140,6 @@ enum CheckCommand {
                                  hit.department.flatMap { departments[$0] }.map(Value.text) ?? .null, hit.region.flatMap { regions[$0] }.map(Value.text) ?? .null,
                                  .integer(hit.value)])
                 }
-            }
-            if human, let only = results.first {
-                session.output.line("\(only.check.id) · \(only.check.chinese) · \(only.check.english): \(only.check.definition)"
-                    + (only.check.usesPeriod ? " (period \(period.text))" : ""))
             }
             try session.show(columns: columns, rows: rows)
         }

@@ -27,11 +27,13 @@ public struct CheckPeriod: Hashable, Sendable {
 extension Store {
     /// The needs of checks the data meets.
     public func dataProfile() throws -> Set<DataNeed> {
+        // Existence probes and a sample of steps: a look at the data, not a count of it.
         let statement = try connection.prepare("""
-            SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM steps), (SELECT count(recorded) FROM steps),
-                   (SELECT count(operator_id) FROM steps), (SELECT count(*) FROM workflows WHERE is_template = 0),
-                   (SELECT count(*) FROM catalog), (SELECT count(*) FROM alerts), (SELECT count(*) FROM logins),
-                   (SELECT count(time_limit) FROM workflow_steps)
+            SELECT EXISTS (SELECT 1 FROM cases), (SELECT count(*) FROM (SELECT 1 FROM steps LIMIT 10000)),
+                   EXISTS (SELECT 1 FROM steps WHERE recorded IS NOT NULL),
+                   (SELECT count(operator_id) FROM (SELECT operator_id FROM steps LIMIT 10000)),
+                   EXISTS (SELECT 1 FROM workflows WHERE is_template = 0), EXISTS (SELECT 1 FROM catalog), EXISTS (SELECT 1 FROM alerts),
+                   EXISTS (SELECT 1 FROM logins), EXISTS (SELECT 1 FROM workflow_steps WHERE time_limit IS NOT NULL)
             """)
         guard try statement.step() else { return [] }
         let n = (0 ..< 9).map { statement.integer(at: $0) }
@@ -51,6 +53,7 @@ extension Store {
     public func runCheck(_ check: CheckDefinition, parameters: [String: Int64], period: CheckPeriod, today: CivilDate) throws -> [CheckHit] {
         let values = check.parameters.map { parameters[$0.name] ?? $0.defaultValue }
         if check.id == "months-without-case" { return try monthsWithoutCase(run: values[0], period: period) }
+        if StepSweep.checks.contains(check.id) { return try sweepSteps([check], parameters: parameters, period: period)[check.id] ?? [] }
         guard let sql = CheckQueries.sql[check.id] else { return [] }
         var bound: [Value] = [
             .integer(ChinaTime.instant(period.start).millisecondsSinceEpoch), .integer(ChinaTime.instant(period.end).millisecondsSinceEpoch),
@@ -131,11 +134,23 @@ extension Store {
                 INSERT INTO findings (check_id, check_version, parameters, period, department_id, region_id, evidence, measure, found)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let prefix = "{\"\(check.subject.table)\":["
             for hit in hits {
-                let evidence = "{\"\(check.subject.table)\":[\(([hit.subject] + hit.evidence.filter { $0 != hit.subject }).map(String.init).joined(separator: ","))]}"
-                try insert.bind([.text(check.id), .integer(Int64(check.version)), .text(parameters), period.map(Value.text) ?? .null,
-                                 hit.department.map(Value.integer) ?? .null, hit.region.map(Value.integer) ?? .null,
-                                 .text(evidence), .text("{\"value\":\(hit.value)}"), .integer(at.millisecondsSinceEpoch)])
+                var evidence = prefix + String(hit.subject)
+                for id in hit.evidence where id != hit.subject {
+                    evidence += ","
+                    evidence += String(id)
+                }
+                evidence += "]}"
+                insert.bind(check.id, at: 1)
+                insert.bind(Int64(check.version), at: 2)
+                insert.bind(parameters, at: 3)
+                insert.bind(period, at: 4)
+                if let department = hit.department { insert.bind(department, at: 5) } else { insert.bindNull(at: 5) }
+                if let region = hit.region { insert.bind(region, at: 6) } else { insert.bindNull(at: 6) }
+                insert.bind(evidence, at: 7)
+                insert.bind("{\"value\":\(hit.value)}", at: 8)
+                insert.bind(at.millisecondsSinceEpoch, at: 9)
                 try insert.run()
             }
             return hits.count
@@ -179,5 +194,76 @@ extension Store {
         guard try statement.step(), statement.value(at: 0) != .null else { return nil }
         return (ChinaTime.date(of: Instant(millisecondsSinceEpoch: statement.integer(at: 0))),
                 ChinaTime.date(of: Instant(millisecondsSinceEpoch: statement.integer(at: 1))))
+    }
+}
+
+extension Store {
+    /// Runs the step checks among `checks` in one pass over every step, in case order
+    /// (the steps' index gives that order), as `StepSweep` judges them.
+    public func sweepSteps(_ checks: [CheckDefinition], parameters: [String: Int64], period: CheckPeriod) throws -> [String: [CheckHit]] {
+        guard checks.contains(where: { StepSweep.checks.contains($0.id) }) else { return [:] }
+        var sweep = StepSweep(wanted: Set(checks.map(\.id)), parameters: parameters,
+                              periodStart: ChinaTime.instant(period.start).millisecondsSinceEpoch, periodEnd: ChinaTime.instant(period.end).millisecondsSinceEpoch)
+        // Workflow steps and departments' regions are few: read them once.
+        var configured: [Int64: (leader: Bool, role: String?, limit: Int?)] = [:]
+        let stepsTable = try connection.prepare("SELECT id, leader_review, role, time_limit FROM workflow_steps")
+        while try stepsTable.step() {
+            configured[stepsTable.integer(at: 0)] = (stepsTable.integer(at: 1) == 1, stepsTable.text(at: 2),
+                                                     stepsTable.value(at: 3) == .null ? nil : Int(stepsTable.integer(at: 3)))
+        }
+        let regions = try departmentRegions()
+        // Steps are usually stored case after case: read them in storage order (the
+        // fastest), and only when a case's steps turn out to be apart, in the index's order.
+        for ordered in [false, true] {
+            var attempt = sweep
+            if try sweepCases(&attempt, configured: configured, inIndexOrder: ordered) {
+                sweep = attempt
+                break
+            }
+        }
+        sweep.finish()
+        return sweep.hits.mapValues { hits in
+            hits.map { CheckHit(subject: $0.subject, department: $0.department, region: regions[$0.department], evidence: $0.evidence, value: $0.value) }
+        }
+    }
+
+    /// Feeds every case with its steps to `sweep`, cases in id order, each case's steps in
+    /// the order they happened; false when, reading in storage order, a case's steps
+    /// were not stored together (the caller then reads in the index's order).
+    private func sweepCases(_ sweep: inout StepSweep, configured: [Int64: (leader: Bool, role: String?, limit: Int?)], inIndexOrder: Bool) throws -> Bool {
+        let cases = try connection.prepare("SELECT id, department_id, opened FROM cases ORDER BY id")
+        let steps = try connection.prepare("SELECT case_id, id, occurred, recorded, operator_id, workflow_step_id FROM steps"
+            + (inIndexOrder ? " INDEXED BY steps_case ORDER BY case_id, occurred, id" : ""))
+        var pending = try steps.step()
+        var batch: [StepSweep.Step] = []
+        while try cases.step() {
+            let caseID = cases.integer(at: 0)
+            batch.removeAll(keepingCapacity: true)
+            // Steps of a case that does not exist are passed over; in storage order, a smaller
+            // case id means the steps were not stored case after case.
+            while pending && steps.integer(at: 0) < caseID {
+                if !inIndexOrder { return false }
+                pending = try steps.step()
+            }
+            while pending && steps.integer(at: 0) == caseID {
+                let workflowStep = steps.optionalInteger(at: 5).flatMap { configured[$0] }
+                batch.append(StepSweep.Step(id: steps.integer(at: 1), occurred: steps.integer(at: 2),
+                                            recorded: steps.optionalInteger(at: 3), person: steps.optionalInteger(at: 4),
+                                            leaderReview: workflowStep?.leader ?? false, role: workflowStep?.role, timeLimit: workflowStep?.limit))
+                pending = try steps.step()
+            }
+            if !inIndexOrder, batch.count > 1 {
+                batch.sort { ($0.occurred, $0.id) < ($1.occurred, $1.id) }
+            }
+            sweep.add(case: caseID, department: cases.integer(at: 1), opened: cases.integer(at: 2), steps: batch)
+        }
+        return true
+    }
+
+    private func departmentRegions() throws -> [Int64: Int64] {
+        let statement = try connection.prepare("SELECT id, region_id FROM departments")
+        var regions: [Int64: Int64] = [:]
+        while try statement.step() { regions[statement.integer(at: 0)] = statement.integer(at: 1) }
+        return regions
     }
 }

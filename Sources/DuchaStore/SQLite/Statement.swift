@@ -96,6 +96,11 @@ public final class Statement {
     }
 
     /// The value of column `index` (from 0) of the current row.
+    /// The integer in column `index` (from 0), or nil for NULL.
+    public func optionalInteger(at index: Int) -> Int64? {
+        sqlite3_column_type(handle, Int32(index)) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, Int32(index))
+    }
+
     public func value(at index: Int) -> Value {
         let column = Int32(index)
         switch sqlite3_column_type(handle, column) {

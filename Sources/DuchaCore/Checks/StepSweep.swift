@@ -1,0 +1,138 @@
+/// The checks that look at every step of every case, judged in one pass over the
+/// steps in case order (the store streams them; this is pure): steps recorded late,
+/// cases entered at once, one-person cases, acceptance and review by one person, steps
+/// over their limit, and departments whose steps one operator recorded.
+public struct StepSweep {
+    /// One step as the sweep needs it.
+    public struct Step {
+        public let id: Int64
+        public let occurred: Int64
+        public let recorded: Int64?
+        public let person: Int64?
+        public let leaderReview: Bool
+        /// The workflow step's role (clerk, reviewer, leader, supervisor).
+        public let role: String?
+        public let timeLimit: Int?
+
+        public init(id: Int64, occurred: Int64, recorded: Int64?, person: Int64?, leaderReview: Bool, role: String?, timeLimit: Int?) {
+            self.id = id
+            self.occurred = occurred
+            self.recorded = recorded
+            self.person = person
+            self.leaderReview = leaderReview
+            self.role = role
+            self.timeLimit = timeLimit
+        }
+    }
+
+    /// A hit: the row found (a step or a case), its department, the rows that show it, the deciding value.
+    public struct Hit: Hashable, Sendable {
+        public let subject: Int64
+        public let department: Int64
+        public let evidence: [Int64]
+        public let value: Int64
+    }
+
+    /// The check ids the sweep answers.
+    public static let checks: Set<String> = ["late-recording", "bulk-recording", "one-person-case", "same-person-review", "step-overtime", "single-operator-department"]
+
+    private let periodStart: Int64, periodEnd: Int64
+    // What to judge, and by which numbers, settled once for the whole sweep.
+    private let late: Int64?, bulk: (span: Int64, window: Int64)?, onePerson: (steps: Int, leader: Bool)?
+    private let samePerson: Bool, overtime: Int64?, singleOperator: Bool
+    /// Hits by check id.
+    public private(set) var hits: [String: [Hit]] = [:]
+    private var departmentPeople: [Int64: Set<Int64>] = [:]
+    private var departmentSteps: [Int64: Int] = [:]
+
+    /// A sweep for the `wanted` checks with their parameters (defaults where absent), over the period [start, end) in milliseconds.
+    public init(wanted: Set<String>, parameters: [String: Int64], periodStart: Int64, periodEnd: Int64) {
+        func value(_ check: String, _ name: String) -> Int64 {
+            parameters[name] ?? CheckCatalog.named(check)?.parameter(name)?.defaultValue ?? 0
+        }
+        self.periodStart = periodStart
+        self.periodEnd = periodEnd
+        late = wanted.contains("late-recording") ? value("late-recording", "hours") * Milliseconds.hour : nil
+        bulk = wanted.contains("bulk-recording")
+            ? (value("bulk-recording", "span_hours") * Milliseconds.hour, value("bulk-recording", "window_minutes") * Milliseconds.minute) : nil
+        onePerson = wanted.contains("one-person-case") ? (Int(value("one-person-case", "steps")), value("one-person-case", "leader") != 0) : nil
+        samePerson = wanted.contains("same-person-review")
+        overtime = wanted.contains("step-overtime") ? value("step-overtime", "excess") : nil
+        singleOperator = wanted.contains("single-operator-department")
+    }
+
+    /// Judges one case: its id, department, opening, and steps in the order they happened.
+    public mutating func add(case caseID: Int64, department: Int64, opened: Int64, steps: [Step]) {
+        guard !steps.isEmpty else { return }
+        if let limit = late {
+            for step in steps {
+                if let recorded = step.recorded, recorded - step.occurred >= limit {
+                    hits["late-recording", default: []].append(Hit(subject: step.id, department: department, evidence: [step.id], value: (recorded - step.occurred) / Milliseconds.hour))
+                }
+            }
+        }
+        if let bulk, steps.count >= 2, steps.allSatisfy({ $0.recorded != nil }) {
+            let occurred = steps.map(\.occurred), recorded = steps.compactMap(\.recorded)
+            let span = occurred.max()! - occurred.min()!, window = recorded.max()! - recorded.min()!
+            if span >= bulk.span && window <= bulk.window {
+                hits["bulk-recording", default: []].append(Hit(subject: caseID, department: department, evidence: steps.map(\.id), value: span / Milliseconds.hour))
+            }
+        }
+        var people = Set<Int64>()
+        if onePerson != nil || samePerson || singleOperator { for step in steps { if let person = step.person { people.insert(person) } } }
+        if let onePerson, steps.count >= onePerson.steps, people.count == 1, !onePerson.leader || steps.contains(where: \.leaderReview) {
+            hits["one-person-case", default: []].append(Hit(subject: caseID, department: department, evidence: steps.map(\.id), value: Int64(steps.count)))
+        }
+        if samePerson, let first = steps.first?.person, people.count > 1,
+           steps.contains(where: { $0.person == first && ($0.role == "reviewer" || $0.role == "leader") }) {
+            hits["same-person-review", default: []].append(Hit(subject: caseID, department: department, evidence: steps.filter { $0.person == first }.map(\.id), value: 0))
+        }
+        if let excess = overtime {
+            var previous = opened
+            for step in steps {
+                if let limit = step.timeLimit {
+                    let days = StepSweep.workingDays(from: previous, to: step.occurred)
+                    if Int64(days - limit) >= excess {
+                        hits["step-overtime", default: []].append(Hit(subject: step.id, department: department, evidence: [step.id], value: Int64(days - limit)))
+                    }
+                }
+                previous = step.occurred
+            }
+        }
+        if singleOperator, opened >= periodStart, opened < periodEnd {
+            departmentPeople[department, default: []].formUnion(people)
+            departmentSteps[department, default: 0] += steps.count
+        }
+    }
+
+    /// Ends the sweep: the department-level hits.
+    public mutating func finish() {
+        guard singleOperator else { return }
+        for (department, people) in departmentPeople.sorted(by: { $0.key < $1.key }) where people.count == 1 {
+            hits["single-operator-department", default: []].append(Hit(subject: department, department: department, evidence: [people.first!],
+                                                                       value: Int64(departmentSteps[department] ?? 0)))
+        }
+    }
+
+    /// Monday-to-Friday days after the Beijing date of `start`, up to and including that of `end`.
+    static func workingDays(from start: Int64, to end: Int64) -> Int {
+        let offset = ChinaTime.offsetSeconds * 1000
+        let first = Int((start + offset).floorDivided(by: Milliseconds.day)), last = Int((end + offset).floorDivided(by: Milliseconds.day))
+        guard last > first else { return 0 }
+        return weekdaysBefore(last + 1) - weekdaysBefore(first + 1)
+    }
+
+    /// Weekdays among day numbers 0 ..< n (day 0, 1970-01-01, was a Thursday).
+    static func weekdaysBefore(_ n: Int) -> Int {
+        let weeks = n.floorDivided(by: 7), rest = n - weeks * 7
+        return 5 * weeks + [0, 1, 2, 2, 2, 3, 4][rest]
+    }
+}
+
+extension BinaryInteger {
+    /// Division rounding towards negative infinity.
+    func floorDivided(by divisor: Self) -> Self {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
+}
