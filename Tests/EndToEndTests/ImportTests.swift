@@ -461,6 +461,12 @@ import Testing
         #expect(try ImportTests.count(runner, "demo.db", "findings | count") == kept)
         #expect(try ImportTests.count(runner, "demo.db", "findings | where check_id = \"zero-cases\" and period = \"2016-01..2016-04\" | count") == 62)
 
+        // A finding opens with its evidence, and a case's trace.
+        let bulk = try ImportTests.rows(runner, "demo.db", "findings | where check_id = \"bulk-recording\" | select id | take 1")
+        let opened = try runner.run(["demo.db", "-c", "finding \(bulk.first?.first ?? "")"])
+        #expect(opened.standardOutput.contains("bulk-recording v1 · 集中补录") && opened.standardOutput.contains("resting on ")
+                && opened.standardOutput.contains("\n案件 "), "\(opened.standardOutput.prefix(800))")
+
         let wanyuan = try ImportTests.rows(runner, "demo.db", "check zero-cases 2016-01..2016-04 for 万源市")
         #expect(!wanyuan.isEmpty && wanyuan.allSatisfy { $0[0] == "zero-cases" && $0[5] == "万源市" }, "\(wanyuan.prefix(3))")
         let fewer = try ImportTests.rows(runner, "demo.db", "check late-recording hours=100000")

@@ -80,6 +80,13 @@ struct ShellCommand: Sendable {
             },
             arguments: { _ in .words(CheckCatalog.all.map(\.id) + ["for"]) }),
         ShellCommand(
+            name: "finding", usage: "ID", summary: "a kept finding with its evidence; for a case, its trace",
+            details: "finding 12 shows the check, where and when it was found, the parameters, the value and the rows it rests on; when those are a case (or its steps or alerts) the case's trace follows.",
+            run: { session, rest, position in
+                try FindingView.run(rest, at: position, in: session)
+                return .proceed
+            }),
+        ShellCommand(
             name: "variants", usage: "[for DEPT|ITEM]", summary: "the distinct step sequences cases followed, with counts, most common first",
             details: """
                 A case's variant is the sequence of its workflow steps in the order they happened. variants counts them over \

@@ -11,6 +11,12 @@ enum CheckQueries {
     /// The region of the department in `column`.
     private static func region(_ column: String) -> String { "(SELECT region_id FROM departments WHERE id = \(column))" }
 
+    /// The table of the rows a hit's evidence lists besides its subject, where that differs from the subject's.
+    static let evidenceTable: [String: String] = [
+        "single-category": "cases", "bulk-recording": "steps", "one-person-case": "steps", "same-person-review": "steps",
+        "single-operator-department": "operators",
+    ]
+
     static let sql: [String: String] = [
         "zero-cases": """
             SELECT d.id, d.id, d.region_id, '', 0 FROM departments d

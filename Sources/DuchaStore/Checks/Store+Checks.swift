@@ -135,11 +135,12 @@ extension Store {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let prefix = "{\"\(check.subject.table)\":["
+            let more = CheckQueries.evidenceTable[check.id].map { "],\"\($0)\":[" }
             for hit in hits {
                 var evidence = prefix + String(hit.subject)
-                for id in hit.evidence where id != hit.subject {
-                    evidence += ","
-                    evidence += String(id)
+                if let more {
+                    evidence += more
+                    evidence += hit.evidence.map(String.init).joined(separator: ",")
                 }
                 evidence += "]}"
                 insert.bind(check.id, at: 1)
@@ -265,5 +266,53 @@ extension Store {
         var regions: [Int64: Int64] = [:]
         while try statement.step() { regions[statement.integer(at: 0)] = statement.integer(at: 1) }
         return regions
+    }
+}
+
+/// A kept finding, as `finding ID` shows it.
+public struct StoredFinding: Sendable {
+    public let id: Int64
+    public let check: String
+    public let version: Int
+    public let parameters: String
+    public let period: String?
+    public let department: String?
+    public let region: String?
+    /// The table of what was found, and its id.
+    public let table: String
+    public let subject: Int64
+    /// Other rows it rests on (their table, their ids), if any.
+    public let evidenceTable: String?
+    public let evidence: [Int64]
+    public let measure: String
+    public let found: Instant
+}
+
+extension Store {
+    /// The finding with this id.
+    public func finding(id: Int64) throws -> StoredFinding? {
+        let statement = try connection.prepare("""
+            SELECT f.check_id, f.check_version, f.parameters, f.period, d.name, r.name, f.evidence, f.measure, f.found
+            FROM findings f LEFT JOIN departments d ON d.id = f.department_id LEFT JOIN regions r ON r.id = f.region_id WHERE f.id = ?
+            """)
+        try statement.bind([.integer(id)])
+        guard try statement.step() else { return nil }
+        // Evidence is written as {"TABLE":[subject]} or {"TABLE":[subject],"OTHER":[id,...]}.
+        let parts = (statement.text(at: 6) ?? "").split(separator: "\"").map(String.init)
+        func ids(_ text: String) -> [Int64] { text.split(whereSeparator: { !$0.isNumber }).compactMap { Int64($0) } }
+        let table = parts.count > 1 ? parts[1] : ""
+        let subject = parts.count > 2 ? ids(parts[2]).first ?? 0 : 0
+        return StoredFinding(id: id, check: statement.text(at: 0) ?? "", version: Int(statement.integer(at: 1)), parameters: statement.text(at: 2) ?? "",
+                             period: statement.text(at: 3), department: statement.text(at: 4), region: statement.text(at: 5), table: table, subject: subject,
+                             evidenceTable: parts.count > 3 ? parts[3] : nil, evidence: parts.count > 4 ? ids(parts[4]) : [],
+                             measure: statement.text(at: 7) ?? "", found: Instant(millisecondsSinceEpoch: statement.integer(at: 8)))
+    }
+
+    /// The case a step or alert belongs to.
+    public func caseID(ofStep id: Int64, in table: String) throws -> Int64? {
+        guard table == "steps" || table == "alerts" else { return nil }
+        let statement = try connection.prepare("SELECT case_id FROM \(table) WHERE id = ?")
+        try statement.bind([.integer(id)])
+        return try statement.step() ? statement.integer(at: 0) : nil
     }
 }
