@@ -15,7 +15,7 @@ import Testing
         let check = try #require(CheckCatalog.named(id))
         let anomaly = try #require(Anomaly(rawValue: id), "the demo has no label for \(id)")
         #expect(anomaly.entity == check.subject.table)
-        let hits = try database.store.runCheck(check, parameters: [:], period: CheckScoreTests.firstFourMonths, today: CheckScoreTests.story)
+        let hits = try database.store.runCheck(check, parameters: [String: Int64](), period: CheckScoreTests.firstFourMonths, today: CheckScoreTests.story)
         let found = Set(hits.map(\.subject))
         let labelled = try database.labelled(anomaly)
         let right = found.intersection(labelled).count

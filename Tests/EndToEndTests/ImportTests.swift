@@ -471,10 +471,17 @@ import Testing
         #expect(!wanyuan.isEmpty && wanyuan.allSatisfy { $0[0] == "zero-cases" && $0[5] == "万源市" }, "\(wanyuan.prefix(3))")
         let fewer = try ImportTests.rows(runner, "demo.db", "check late-recording hours=100000")
         #expect(fewer.isEmpty)
+        // A parameter saved for one check applies to its later runs, until given otherwise.
+        let usual = try ImportTests.rows(runner, "demo.db", "check late-recording").count
+        _ = try ImportTests.rows(runner, "demo.db", "check no-platform late-recording.hours=100000 --save")
+        #expect(try ImportTests.rows(runner, "demo.db", "check late-recording").isEmpty)
+        #expect(try ImportTests.rows(runner, "demo.db", "check late-recording hours=72").count == usual)
+        #expect(try ImportTests.rows(runner, "demo.db", ".sql SELECT value FROM settings WHERE key = 'check.late-recording.hours'") == [["100000"]])
 
         for (command, message) in [
             ("check zero-case", "-c:1:7: error: no check is called 'zero-case' (did you mean 'zero-cases'?)"),
             ("check monhts=2", "-c:1:7: error: no check has the parameter 'monhts' (did you mean 'months'?)"),
+            ("check late-recording.hour=3", "-c:1:7: error: late-recording has no parameter 'hour' (did you mean 'hours'?); it takes hours"),
             ("check 2014-01..2014-03", "-c:1:6: error: the period 2014-01..2014-03 lies outside the data: cases were opened from"),
             ("check 2016-13", "-c:1:7: error: '2016-13' is not a period"),
         ] {

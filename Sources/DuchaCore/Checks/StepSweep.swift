@@ -45,10 +45,11 @@ public struct StepSweep {
     private var departmentPeople: [Int64: Set<Int64>] = [:]
     private var departmentSteps: [Int64: Int] = [:]
 
-    /// A sweep for the `wanted` checks with their parameters (defaults where absent), over the period [start, end) in milliseconds.
-    public init(wanted: Set<String>, parameters: [String: Int64], periodStart: Int64, periodEnd: Int64) {
+    /// A sweep for the `wanted` checks with their parameters by check id (defaults where
+    /// absent), over the period [start, end) in milliseconds.
+    public init(wanted: Set<String>, parameters: [String: [String: Int64]], periodStart: Int64, periodEnd: Int64) {
         func value(_ check: String, _ name: String) -> Int64 {
-            parameters[name] ?? CheckCatalog.named(check)?.parameter(name)?.defaultValue ?? 0
+            parameters[check]?[name] ?? CheckCatalog.named(check)?.parameter(name)?.defaultValue ?? 0
         }
         self.periodStart = periodStart
         self.periodEnd = periodEnd

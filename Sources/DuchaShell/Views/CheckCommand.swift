@@ -1,17 +1,20 @@
 import DuchaCore
 import DuchaStore
 
-/// `check [NAME ...] [PERIOD] [for DEPT|REGION] [PARAMETER=VALUE ...]`: runs the built-in
-/// checks (all by default), keeps each hit as a finding, and shows a summary (several
-/// checks) or the hits (one check); in csv, tsv and json modes one row per finding.
-/// Checks the data cannot support are skipped with the reason.
+/// `check [NAME ...] [PERIOD] [for DEPT|REGION] [[CHECK.]PARAMETER=VALUE ...] [--save]`:
+/// runs the built-in checks (all by default), keeps each hit as a finding, and shows a
+/// summary (several checks) or the hits (one check); in csv, tsv and json modes one row
+/// per finding. Checks the data cannot support are skipped with the reason. Parameters
+/// default to the catalog's values, or to those saved with `--save` (settings
+/// `check.ID.PARAMETER`).
 enum CheckCommand {
     static func run(_ rest: String, at position: SourcePosition, in session: Session) throws {
         let words = CommandWords(rest).words
         var checks: [CheckDefinition] = []
         var period: CheckPeriod?
         var scopeName: String?
-        var parameters: [String: Int64] = [:]
+        var given: [(check: String?, name: String, value: Int64)] = []
+        var save = false
         var index = 0
         func place(_ word: CommandWords.Word) -> SourcePosition { position.advanced(by: word.offset) }
         while index < words.count {
@@ -22,17 +25,32 @@ enum CheckCommand {
                 index += 2
                 continue
             }
-            if let equals = word.text.firstIndex(of: "=") {
-                let name = String(word.text[..<equals]), text = String(word.text[word.text.index(after: equals)...])
+            if word.text == "--save" {
+                save = true
+            } else if let equals = word.text.firstIndex(of: "=") {
+                var name = String(word.text[..<equals]), text = String(word.text[word.text.index(after: equals)...])
+                var owner: String?
+                if let dot = name.lastIndex(of: ".") {
+                    owner = String(name[..<dot])
+                    name = String(name[name.index(after: dot)...])
+                    guard let check = CheckCatalog.named(owner!) else {
+                        throw ShellError(.badArgument, "no check is called '\(owner!)'" + Suggestion.phrase(for: owner!, among: CheckCatalog.all.map(\.id)), at: place(word))
+                    }
+                    guard check.parameter(name) != nil else {
+                        throw ShellError(.badArgument, "\(check.id) has no parameter '\(name)'" + Suggestion.phrase(for: name, among: check.parameters.map(\.name))
+                            + (check.parameters.isEmpty ? "; it takes none" : "; it takes " + check.parameters.map(\.name).joined(separator: ", ")), at: place(word))
+                    }
+                }
                 let known = Set(CheckCatalog.all.flatMap { $0.parameters.map(\.name) })
                 guard known.contains(name) else {
                     throw ShellError(.badArgument, "no check has the parameter '\(name)'" + Suggestion.phrase(for: name, among: known.sorted())
                         + "; .help check lists them", at: place(word))
                 }
+                text = text.trimmingBlanks()
                 guard let value = Int64(text), value >= 0 else {
-                    throw ShellError(.badArgument, "\(name) takes a whole number, e.g. \(name)=3", at: place(word).advanced(by: name.count + 1))
+                    throw ShellError(.badArgument, "\(name) takes a whole number, e.g. \(name)=3", at: place(word).advanced(by: word.text.distance(from: word.text.startIndex, to: equals) + 1))
                 }
-                parameters[name] = value
+                given.append((owner, name, value))
             } else if let parsed = parsePeriod(word.text) {
                 period = parsed
             } else if let check = CheckCatalog.named(word.text) {
@@ -46,6 +64,22 @@ enum CheckCommand {
             index += 1
         }
         if checks.isEmpty { checks = CheckCatalog.all }
+        // Each check's parameters: saved settings, then what was given (a bare name applies
+        // to every check that has the parameter).
+        var parameters: [String: [String: Int64]] = [:]
+        for check in CheckCatalog.all {
+            for parameter in check.parameters {
+                if let saved = try session.store.setting("check.\(check.id).\(parameter.name)").flatMap({ Int64($0) }) {
+                    parameters[check.id, default: [:]][parameter.name] = saved
+                }
+            }
+        }
+        for item in given {
+            for check in CheckCatalog.all where (item.check == nil || item.check == check.id) && check.parameter(item.name) != nil {
+                parameters[check.id, default: [:]][item.name] = item.value
+                if save && !session.store.isReadOnly { try session.store.setSetting("check.\(check.id).\(item.name)", to: String(item.value)) }
+            }
+        }
         let today = session.today
         let chosen = period ?? defaultPeriod(today: today)
         let store = session.store
@@ -83,7 +117,7 @@ enum CheckCommand {
             if let scope {
                 hits = hits.filter { (scope.department == nil || $0.department == scope.department) && (scope.region == nil || $0.region == scope.region) }
             }
-            let used = check.parameters.map { "\"\($0.name)\":\(parameters[$0.name] ?? $0.defaultValue)" }.joined(separator: ",")
+            let used = check.parameters.map { "\"\($0.name)\":\(parameters[check.id]?[$0.name] ?? $0.defaultValue)" }.joined(separator: ",")
             if !session.store.isReadOnly {
                 try store.keepFindings(check, hits: hits, parameters: "{\(used)}", period: check.usesPeriod ? chosen.text : nil, at: now)
             }

@@ -51,9 +51,15 @@ extension Store {
 
     /// Runs one check with `parameters` (its defaults where absent) over `period`, as of `today`.
     public func runCheck(_ check: CheckDefinition, parameters: [String: Int64], period: CheckPeriod, today: CivilDate) throws -> [CheckHit] {
+        try runCheck(check, parameters: [check.id: parameters], period: period, today: today)
+    }
+
+    /// Runs one check with the parameters given for it by id.
+    public func runCheck(_ check: CheckDefinition, parameters all: [String: [String: Int64]], period: CheckPeriod, today: CivilDate) throws -> [CheckHit] {
+        let parameters = all[check.id] ?? [:]
         let values = check.parameters.map { parameters[$0.name] ?? $0.defaultValue }
         if check.id == "months-without-case" { return try monthsWithoutCase(run: values[0], period: period) }
-        if StepSweep.checks.contains(check.id) { return try sweepSteps([check], parameters: parameters, period: period)[check.id] ?? [] }
+        if StepSweep.checks.contains(check.id) { return try sweepSteps([check], parameters: all, period: period)[check.id] ?? [] }
         guard let sql = CheckQueries.sql[check.id] else { return [] }
         var bound: [Value] = [
             .integer(ChinaTime.instant(period.start).millisecondsSinceEpoch), .integer(ChinaTime.instant(period.end).millisecondsSinceEpoch),
@@ -201,7 +207,7 @@ extension Store {
 extension Store {
     /// Runs the step checks among `checks` in one pass over every step, in case order
     /// (the steps' index gives that order), as `StepSweep` judges them.
-    public func sweepSteps(_ checks: [CheckDefinition], parameters: [String: Int64], period: CheckPeriod) throws -> [String: [CheckHit]] {
+    public func sweepSteps(_ checks: [CheckDefinition], parameters: [String: [String: Int64]], period: CheckPeriod) throws -> [String: [CheckHit]] {
         guard checks.contains(where: { StepSweep.checks.contains($0.id) }) else { return [:] }
         var sweep = StepSweep(wanted: Set(checks.map(\.id)), parameters: parameters,
                               periodStart: ChinaTime.instant(period.start).millisecondsSinceEpoch, periodEnd: ChinaTime.instant(period.end).millisecondsSinceEpoch)
