@@ -432,6 +432,11 @@ import Testing
         #expect(whoRows.contains(["hour", "9", "1"]) && whoRows.contains(["hands to", "李四", "1"]) && whoRows.contains(["total", "cases alone", "1"]))
         let nobody = try runner.run(["c.db", "-c", "who 张山"])
         #expect(nobody.standardError.hasPrefix("-c:1:5: error: no operator is called 张山 (did you mean '张三'"), "\(nobody.standardError)")
+        // The item's last case came before its alarm: it has gone silent; a later case ends that.
+        #expect(try ImportTests.rows(runner, "c.db", "check item-silent-after-alarm 2016-05").map { Array($0.prefix(4)) } == [["item-silent-after-alarm", "items", "1", "FG-001 房屋登记"]])
+        try "number,item,opened\n2016-WY-0003,FG-001,2016-05-12 09:00\n".write(toFile: runner.file("later.csv"), atomically: true, encoding: .utf8)
+        #expect(try runner.run(["c.db", "-c", "import csv cases later.csv"]).status == 0)
+        #expect(try ImportTests.rows(runner, "c.db", "check item-silent-after-alarm 2016-05").isEmpty)
         let nowhere = try runner.run(["c.db", "-c", "handovers for 万源市房官局"])
         #expect(nowhere.standardError.hasPrefix("-c:1:15: error: no department or item is called 万源市房官局 (did you mean '万源市房管局'"), "\(nowhere.standardError)")
     }
@@ -448,7 +453,7 @@ import Testing
         // In csv mode, one row per finding.
         let findings = try ImportTests.rows(runner, "demo.db", "check")
         let byCheck = Dictionary(grouping: findings, by: { $0[0] })
-        #expect(byCheck.count == CheckCatalogCount.all, "\(byCheck.keys.sorted())")
+        #expect(byCheck.count == CheckCatalog.all.count, "\(byCheck.keys.sorted())")
         #expect(byCheck["zero-cases"]?.count == 62)
         #expect(byCheck["zero-cases"]?.allSatisfy { $0[1] == "departments" && $0[3] == $0[4] } == true)
         let kept = try ImportTests.count(runner, "demo.db", "findings | count")
@@ -506,9 +511,4 @@ import Testing
         let late = try runner.run(["log.db", "-c", "check late-recording"])
         #expect(late.standardError.contains("note: late-recording was not run: no step has a recorded-at time"), "\(late.standardError)")
     }
-}
-
-/// How many built-in checks there are (docs/CHECKS.md lists them).
-enum CheckCatalogCount {
-    static let all = 25
 }

@@ -110,10 +110,11 @@ enum CheckCommand {
             return false
         }
         // The step checks share one pass over the steps.
-        let swept = try store.sweepSteps(runnable.filter { StepSweep.checks.contains($0.id) }, parameters: parameters, period: chosen)
+        var swept = try store.sweepSteps(runnable.filter { StepSweep.checks.contains($0.id) }, parameters: parameters, period: chosen)
+        swept.merge(try store.sweepCaseMonths(runnable, parameters: parameters, period: chosen)) { first, _ in first }
         for check in runnable {
             if InterruptSignal.isPending { throw ShellError(.interrupted, "interrupted") }
-            var hits = StepSweep.checks.contains(check.id) ? swept[check.id] ?? [] : try store.runCheck(check, parameters: parameters, period: chosen, today: today)
+            var hits = try swept[check.id] ?? store.runCheck(check, parameters: parameters, period: chosen, today: today)
             if let scope {
                 hits = hits.filter { (scope.department == nil || $0.department == scope.department) && (scope.region == nil || $0.region == scope.region) }
             }

@@ -7,13 +7,16 @@ import DuchaCore
 /// parameters: ?1 and ?2 the period as instants [start, end), ?3 the start of today,
 /// ?4 ... the check's parameters in the order the catalog declares them (working-day
 /// parameters already turned into the instant they reach back to).
-enum CheckQueries {
+public enum CheckQueries {
     /// The region of the department in `column`.
     private static func region(_ column: String) -> String { "(SELECT region_id FROM departments WHERE id = \(column))" }
 
+    /// The checks of runs of months without a case (`Store.sweepCaseMonths`).
+    public static let monthChecks: Set<String> = ["months-without-case", "item-months-without-case"]
+
     /// The table of the rows a hit's evidence lists besides its subject, where that differs from the subject's.
     static let evidenceTable: [String: String] = [
-        "single-category": "cases", "bulk-recording": "steps", "one-person-case": "steps", "same-person-review": "steps",
+        "single-category": "items", "bulk-recording": "steps", "one-person-case": "steps", "same-person-review": "steps",
         "single-operator-department": "operators",
     ]
 
@@ -31,11 +34,19 @@ enum CheckQueries {
             medians AS (SELECT id, n, avg(other) AS median FROM ranked WHERE k IN ((total + 1) / 2, (total + 2) / 2) GROUP BY id)
             SELECT id, NULL, id, '', n FROM medians WHERE n * 100 < ?4 * median
             """,
+        "item-silent-after-alarm": """
+            WITH alarmed AS (
+                SELECT c.item_id AS item, max(a.raised) AS last, count(*) AS alarms FROM alerts a JOIN cases c ON c.id = a.case_id
+                WHERE a.level = 'alarm' AND a.raised >= ?1 AND a.raised < ?2 GROUP BY c.item_id)
+            SELECT i.id, i.department_id, \(region("i.department_id")), i.id, x.alarms FROM alarmed x JOIN items i ON i.id = x.item
+            WHERE NOT EXISTS (SELECT 1 FROM cases c INDEXED BY cases_item WHERE c.item_id = x.item AND c.opened > x.last)
+            """,
         "single-category": """
-            SELECT c.department_id, c.department_id, \(region("c.department_id")), group_concat(c.id), count(*) FROM cases c JOIN items i ON i.id = c.item_id
-            WHERE c.opened >= ?1 AND c.opened < ?2 GROUP BY c.department_id
-            HAVING count(*) >= ?4 AND count(DISTINCT i.category) = 1
-               AND (SELECT count(DISTINCT category) FROM items x WHERE x.department_id = c.department_id AND x.status = 'active') >= ?5
+            WITH per AS (SELECT department_id AS department, item_id AS item, count(*) AS n FROM cases WHERE opened >= ?1 AND opened < ?2 GROUP BY 1, 2)
+            SELECT per.department, per.department, \(region("per.department")), group_concat(per.item), sum(per.n)
+            FROM per JOIN items i ON i.id = per.item GROUP BY per.department
+            HAVING sum(per.n) >= ?4 AND count(DISTINCT i.category) = 1
+               AND (SELECT count(DISTINCT category) FROM items x WHERE x.department_id = per.department AND x.status = 'active') >= ?5
             """,
         "item-missing-from-catalog": """
             SELECT i.id, i.department_id, \(region("i.department_id")), i.id, 0 FROM items i WHERE NOT EXISTS (SELECT 1 FROM catalog k WHERE k.code = i.code)
@@ -74,11 +85,11 @@ enum CheckQueries {
                        (SELECT min(category) FROM items i WHERE i.workflow_id = w.id) AS category
                 FROM workflows w JOIN workflow_steps s ON s.workflow_id = w.id WHERE w.is_template = 0 GROUP BY w.id),
             ranked AS (
-                SELECT a.id AS id, b.steps AS other, row_number() OVER (PARTITION BY a.id ORDER BY b.steps) AS k, count(*) OVER (PARTITION BY a.id) AS total
-                FROM sizes a JOIN sizes b ON b.category = a.category WHERE a.template IS NOT NULL),
-            medians AS (SELECT id, avg(other) AS median FROM ranked WHERE k IN ((total + 1) / 2, (total + 2) / 2) GROUP BY id)
-            SELECT s.id, s.department_id, (SELECT region_id FROM departments WHERE id = s.department_id), s.id, s.steps
-            FROM sizes s JOIN medians m ON m.id = s.id WHERE s.steps * 100 >= ?4 * m.median
+                SELECT category, steps, row_number() OVER (PARTITION BY category ORDER BY steps) AS k, count(*) OVER (PARTITION BY category) AS total
+                FROM sizes WHERE category IS NOT NULL),
+            medians AS (SELECT category, avg(steps) AS median FROM ranked WHERE k IN ((total + 1) / 2, (total + 2) / 2) GROUP BY category)
+            SELECT s.id, s.department_id, \(region("s.department_id")), s.id, s.steps
+            FROM sizes s JOIN medians m ON m.category = s.category WHERE s.template IS NOT NULL AND s.steps * 100 >= ?4 * m.median
             """,
         "unhandled-alarm": """
             SELECT a.id, c.department_id, (SELECT region_id FROM departments WHERE id = c.department_id), a.id, (?3 - a.raised) / 86400000

@@ -58,7 +58,7 @@ extension Store {
     public func runCheck(_ check: CheckDefinition, parameters all: [String: [String: Int64]], period: CheckPeriod, today: CivilDate) throws -> [CheckHit] {
         let parameters = all[check.id] ?? [:]
         let values = check.parameters.map { parameters[$0.name] ?? $0.defaultValue }
-        if check.id == "months-without-case" { return try monthsWithoutCase(run: values[0], period: period) }
+        if CheckQueries.monthChecks.contains(check.id) { return try sweepCaseMonths([check], parameters: all, period: period)[check.id] ?? [] }
         if StepSweep.checks.contains(check.id) { return try sweepSteps([check], parameters: all, period: period)[check.id] ?? [] }
         guard let sql = CheckQueries.sql[check.id] else { return [] }
         var bound: [Value] = [
@@ -95,37 +95,59 @@ extension Store {
         return day
     }
 
-    /// Departments with a case opened since the period began, but a run of `run` or more
-    /// whole months of the period without one.
-    private func monthsWithoutCase(run: Int64, period: CheckPeriod) throws -> [CheckHit] {
-        var months: [(start: CivilDate, end: CivilDate)] = []
+    /// The checks of runs of months without a case, for departments and for items,
+    /// answered by one scan of the cases opened since the period began: those with a case
+    /// since then, but a run of `months` or more whole months of the period without one.
+    public func sweepCaseMonths(_ checks: [CheckDefinition], parameters: [String: [String: Int64]], period: CheckPeriod) throws -> [String: [CheckHit]] {
+        let wanted = Set(checks.map(\.id)).intersection(["months-without-case", "item-months-without-case"])
+        guard !wanted.isEmpty else { return [:] }
+        func run(_ id: String) -> Int64 { parameters[id]?["months"] ?? CheckCatalog.named(id)?.parameter("months")?.defaultValue ?? 3 }
+        var months: [String] = []
         var month = period.start.day == 1 ? period.start : period.start.firstOfNextMonth
         while month.firstOfNextMonth <= period.end {
-            months.append((month, month.firstOfNextMonth))
+            months.append(String(month.description.prefix(7)))
             month = month.firstOfNextMonth
         }
         let statement = try connection.prepare("""
-            SELECT department_id, strftime('%Y-%m', opened / 1000, 'unixepoch', '+8 hours'), count(*) FROM cases
-            WHERE opened >= ? AND opened < ? GROUP BY 1, 2
+            SELECT department_id, item_id, strftime('%Y-%m', opened / 1000, 'unixepoch', '+8 hours') FROM cases INDEXED BY cases_opened
+            WHERE opened >= ? GROUP BY 1, 2, 3
             """)
-        guard let first = months.first, let last = months.last else { return [] }
-        try statement.bind([.integer(ChinaTime.instant(first.start).millisecondsSinceEpoch), .integer(ChinaTime.instant(last.end).millisecondsSinceEpoch)])
-        var busy: [Int64: Set<String>] = [:]
-        while try statement.step() { busy[statement.integer(at: 0), default: []].insert(statement.text(at: 1) ?? "") }
-        // Departments still at work since the period began; those with no case at all since are zero-case departments.
-        let departments = try connection.prepare("SELECT d.id, d.region_id FROM departments d WHERE EXISTS (SELECT 1 FROM cases c WHERE c.department_id = d.id AND c.opened >= ?)")
-        try departments.bind([.integer(ChinaTime.instant(first.start).millisecondsSinceEpoch)])
-        var hits: [CheckHit] = []
-        while try departments.step() {
-            let id = departments.integer(at: 0)
+        try statement.bind([.integer(ChinaTime.instant(period.start).millisecondsSinceEpoch)])
+        var byDepartment: [Int64: Set<String>] = [:], byItem: [Int64: Set<String>] = [:]
+        while try statement.step() {
+            let when = statement.text(at: 2) ?? ""
+            byDepartment[statement.integer(at: 0), default: []].insert(when)
+            byItem[statement.integer(at: 1), default: []].insert(when)
+        }
+        func longestGap(_ busy: Set<String>) -> Int {
             var current = 0, longest = 0
             for month in months {
-                current = busy[id]?.contains(String(month.start.description.prefix(7))) == true ? 0 : current + 1
+                current = busy.contains(month) ? 0 : current + 1
                 longest = max(longest, current)
             }
-            if longest >= run { hits.append(CheckHit(subject: id, department: id, region: departments.integer(at: 1), evidence: [], value: Int64(longest))) }
+            return longest
         }
-        return hits
+        var found: [String: [CheckHit]] = [:]
+        let regions = try departmentRegions()
+        if wanted.contains("months-without-case") {
+            let limit = run("months-without-case")
+            found["months-without-case"] = byDepartment.keys.sorted().compactMap { id in
+                let gap = longestGap(byDepartment[id]!)
+                return gap >= limit ? CheckHit(subject: id, department: id, region: regions[id], evidence: [], value: Int64(gap)) : nil
+            }
+        }
+        if wanted.contains("item-months-without-case") {
+            let limit = run("item-months-without-case")
+            let owners = try connection.prepare("SELECT id, department_id FROM items")
+            var department: [Int64: Int64] = [:]
+            while try owners.step() { department[owners.integer(at: 0)] = owners.integer(at: 1) }
+            found["item-months-without-case"] = byItem.keys.sorted().compactMap { id in
+                let gap = longestGap(byItem[id]!)
+                let owner = department[id]
+                return gap >= limit ? CheckHit(subject: id, department: owner, region: owner.flatMap { regions[$0] }, evidence: [], value: Int64(gap)) : nil
+            }
+        }
+        return found
     }
 
     /// Keeps a run's hits as findings, replacing those of an earlier run of the same
@@ -229,9 +251,13 @@ extension Store {
             }
         }
         sweep.finish()
-        return sweep.hits.mapValues { hits in
-            hits.map { CheckHit(subject: $0.subject, department: $0.department, region: regions[$0.department], evidence: $0.evidence, value: $0.value) }
+        var found: [String: [CheckHit]] = [:]
+        for check in checks where StepSweep.checks.contains(check.id) {
+            found[check.id] = (sweep.hits[check.id] ?? []).map {
+                CheckHit(subject: $0.subject, department: $0.department, region: regions[$0.department], evidence: $0.evidence, value: $0.value)
+            }
         }
+        return found
     }
 
     /// Feeds every case with its steps to `sweep`, cases in id order, each case's steps in
