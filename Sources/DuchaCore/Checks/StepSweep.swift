@@ -10,17 +10,17 @@ public struct StepSweep {
         public let recorded: Int64?
         public let person: Int64?
         public let leaderReview: Bool
-        /// The workflow step's role (clerk, reviewer, leader, supervisor).
-        public let role: String?
+        /// Whether the workflow step is a reviewer's or a leader's.
+        public let reviews: Bool
         public let timeLimit: Int?
 
-        public init(id: Int64, occurred: Int64, recorded: Int64?, person: Int64?, leaderReview: Bool, role: String?, timeLimit: Int?) {
+        public init(id: Int64, occurred: Int64, recorded: Int64?, person: Int64?, leaderReview: Bool, reviews: Bool, timeLimit: Int?) {
             self.id = id
             self.occurred = occurred
             self.recorded = recorded
             self.person = person
             self.leaderReview = leaderReview
-            self.role = role
+            self.reviews = reviews
             self.timeLimit = timeLimit
         }
     }
@@ -79,13 +79,16 @@ public struct StepSweep {
                 hits["bulk-recording", default: []].append(Hit(subject: caseID, department: department, evidence: steps.map(\.id), value: span / Milliseconds.hour))
             }
         }
-        var people = Set<Int64>()
-        if onePerson != nil || samePerson || singleOperator { for step in steps { if let person = step.person { people.insert(person) } } }
+        // The distinct operators of a case: a handful, so a small array beats a set.
+        var people: [Int64] = []
+        if onePerson != nil || samePerson || singleOperator {
+            for step in steps { if let person = step.person, !people.contains(person) { people.append(person) } }
+        }
         if let onePerson, steps.count >= onePerson.steps, people.count == 1, !onePerson.leader || steps.contains(where: \.leaderReview) {
             hits["one-person-case", default: []].append(Hit(subject: caseID, department: department, evidence: steps.map(\.id), value: Int64(steps.count)))
         }
         if samePerson, let first = steps.first?.person, people.count > 1,
-           steps.contains(where: { $0.person == first && ($0.role == "reviewer" || $0.role == "leader") }) {
+           steps.contains(where: { $0.person == first && $0.reviews }) {
             hits["same-person-review", default: []].append(Hit(subject: caseID, department: department, evidence: steps.filter { $0.person == first }.map(\.id), value: 0))
         }
         if let excess = overtime {

@@ -234,11 +234,11 @@ extension Store {
         var sweep = StepSweep(wanted: Set(checks.map(\.id)), parameters: parameters,
                               periodStart: ChinaTime.instant(period.start).millisecondsSinceEpoch, periodEnd: ChinaTime.instant(period.end).millisecondsSinceEpoch)
         // Workflow steps and departments' regions are few: read them once.
-        var configured: [Int64: (leader: Bool, role: String?, limit: Int?)] = [:]
-        let stepsTable = try connection.prepare("SELECT id, leader_review, role, time_limit FROM workflow_steps")
+        var configured: [Int64: (leader: Bool, reviews: Bool, limit: Int?)] = [:]
+        let stepsTable = try connection.prepare("SELECT id, leader_review, role IN ('reviewer', 'leader'), time_limit FROM workflow_steps")
         while try stepsTable.step() {
-            configured[stepsTable.integer(at: 0)] = (stepsTable.integer(at: 1) == 1, stepsTable.text(at: 2),
-                                                     stepsTable.value(at: 3) == .null ? nil : Int(stepsTable.integer(at: 3)))
+            configured[stepsTable.integer(at: 0)] = (stepsTable.integer(at: 1) == 1, stepsTable.integer(at: 2) == 1,
+                                                     stepsTable.optionalInteger(at: 3).map { Int($0) })
         }
         let regions = try departmentRegions()
         // Steps are usually stored case after case: read them in storage order (the
@@ -263,29 +263,37 @@ extension Store {
     /// Feeds every case with its steps to `sweep`, cases in id order, each case's steps in
     /// the order they happened; false when, reading in storage order, a case's steps
     /// were not stored together (the caller then reads in the index's order).
-    private func sweepCases(_ sweep: inout StepSweep, configured: [Int64: (leader: Bool, role: String?, limit: Int?)], inIndexOrder: Bool) throws -> Bool {
+    private func sweepCases(_ sweep: inout StepSweep, configured: [Int64: (leader: Bool, reviews: Bool, limit: Int?)], inIndexOrder: Bool) throws -> Bool {
+        // Workflow step ids are dense: look them up in an array, not a dictionary.
+        let highest = Int(configured.keys.max() ?? 0)
+        var table = [(leader: Bool, reviews: Bool, limit: Int?)?](repeating: nil, count: highest + 1)
+        for (id, step) in configured where id >= 0 { table[Int(id)] = step }
         let cases = try connection.prepare("SELECT id, department_id, opened FROM cases ORDER BY id")
         let steps = try connection.prepare("SELECT case_id, id, occurred, recorded, operator_id, workflow_step_id FROM steps"
             + (inIndexOrder ? " INDEXED BY steps_case ORDER BY case_id, occurred, id" : ""))
         var pending = try steps.step()
+        var rowCase: Int64 = pending ? steps.integer(at: 0) : 0
         var batch: [StepSweep.Step] = []
         while try cases.step() {
             let caseID = cases.integer(at: 0)
             batch.removeAll(keepingCapacity: true)
             // Steps of a case that does not exist are passed over; in storage order, a smaller
             // case id means the steps were not stored case after case.
-            while pending && steps.integer(at: 0) < caseID {
+            while pending && rowCase < caseID {
                 if !inIndexOrder { return false }
                 pending = try steps.step()
+                if pending { rowCase = steps.integer(at: 0) }
             }
-            while pending && steps.integer(at: 0) == caseID {
-                let workflowStep = steps.optionalInteger(at: 5).flatMap { configured[$0] }
+            while pending && rowCase == caseID {
+                let workflowStep = steps.optionalInteger(at: 5).flatMap { $0 >= 0 && $0 <= highest ? table[Int($0)] : nil }
                 batch.append(StepSweep.Step(id: steps.integer(at: 1), occurred: steps.integer(at: 2),
                                             recorded: steps.optionalInteger(at: 3), person: steps.optionalInteger(at: 4),
-                                            leaderReview: workflowStep?.leader ?? false, role: workflowStep?.role, timeLimit: workflowStep?.limit))
+                                            leaderReview: workflowStep?.leader ?? false, reviews: workflowStep?.reviews ?? false, timeLimit: workflowStep?.limit))
                 pending = try steps.step()
+                if pending { rowCase = steps.integer(at: 0) }
             }
-            if !inIndexOrder, batch.count > 1 {
+            if !inIndexOrder, batch.count > 1,
+               !zip(batch, batch.dropFirst()).allSatisfy({ ($0.occurred, $0.id) <= ($1.occurred, $1.id) }) {
                 batch.sort { ($0.occurred, $0.id) < ($1.occurred, $1.id) }
             }
             sweep.add(case: caseID, department: cases.integer(at: 1), opened: cases.integer(at: 2), steps: batch)
