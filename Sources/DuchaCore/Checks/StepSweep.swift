@@ -66,10 +66,17 @@ public struct StepSweep {
     public mutating func add(case caseID: Int64, department: Int64, opened: Int64, steps: [Step]) {
         guard !steps.isEmpty else { return }
         if let limit = late {
+            // One finding per case, its late steps the evidence, the latest the value.
+            var lateSteps: [Int64] = []
+            var latest: Int64 = 0
             for step in steps {
                 if let recorded = step.recorded, recorded - step.occurred >= limit {
-                    hits["late-recording", default: []].append(Hit(subject: step.id, department: department, evidence: [step.id], value: (recorded - step.occurred) / Milliseconds.hour))
+                    lateSteps.append(step.id)
+                    latest = max(latest, recorded - step.occurred)
                 }
+            }
+            if !lateSteps.isEmpty {
+                hits["late-recording", default: []].append(Hit(subject: caseID, department: department, evidence: lateSteps, value: latest / Milliseconds.hour))
             }
         }
         if let bulk, steps.count >= 2, steps.allSatisfy({ $0.recorded != nil }) {

@@ -16,7 +16,7 @@ public enum CheckQueries {
 
     /// The table of the rows a hit's evidence lists besides its subject, where that differs from the subject's.
     static let evidenceTable: [String: String] = [
-        "single-category": "items", "bulk-recording": "steps", "one-person-case": "steps", "same-person-review": "steps",
+        "single-category": "items", "late-recording": "steps", "bulk-recording": "steps", "one-person-case": "steps", "same-person-review": "steps",
         "single-operator-department": "operators",
     ]
 
