@@ -17,9 +17,15 @@ enum HelpText {
             output.line("  .help language lists the operators, literals and functions.")
             output.line()
             output.line("Commands:")
-            let commandWidth = ShellCommand.table.map { $0.synopsis.displayWidth }.max() ?? 0
+            // Long synopses take their own line, so the summaries stay in one readable column.
+            let commandWidth = ShellCommand.table.map { $0.synopsis.displayWidth }.filter { $0 <= 32 }.max() ?? 0
             for command in ShellCommand.table {
-                output.line("  " + command.synopsis.padded(toWidth: commandWidth, alignment: .left) + "  " + command.summary)
+                if command.synopsis.displayWidth > commandWidth {
+                    output.line("  " + command.synopsis)
+                    output.line("  " + String(repeating: " ", count: commandWidth) + "  " + command.summary)
+                } else {
+                    output.line("  " + command.synopsis.padded(toWidth: commandWidth, alignment: .left) + "  " + command.summary)
+                }
             }
             output.line()
             output.line("Dot-commands:")

@@ -69,7 +69,7 @@ struct ShellCommand: Sendable {
             },
             arguments: { words in words.count == 1 ? .words(["of"]) : .words([]) }),
         ShellCommand(
-            name: "check", usage: "[NAME ...] [PERIOD] [for DEPT|REGION] [PARAMETER=VALUE ...]",
+            name: "check", usage: "[NAME ...] [PERIOD] [for DEPT|REGION] [[CHECK.]PARAMETER=VALUE ...] [--save]",
             summary: "run the inspection checks (all by default), keep their findings, show a summary or one check's hits",
             details: "The checks and their parameters:\n" + CheckCatalog.all.map { check in
                 "  \(check.id) · \(check.chinese) · \(check.english)" + (check.parameters.isEmpty ? "" : " [" + check.parameters.map { "\($0.name)=\($0.defaultValue)" }.joined(separator: " ") + "]")
