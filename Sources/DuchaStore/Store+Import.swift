@@ -43,47 +43,62 @@ extension Store {
             var summary = ImportSummary(id: id)
             (summary.cases, summary.steps, summary.rows) = (Int(record.integer(at: 1)), Int(record.integer(at: 2)), Int(record.integer(at: 3)))
             record.reset()
-            // Rows of other origins that point at this import's rows block the undo.
+            // Rows of other origins (entered here, or brought by another import) that point
+            // at rows this import brought block the undo: it removes all of them or nothing.
+            let mine = { (table: String) in "SELECT id FROM \(table) WHERE import_id = ?1" }
             let blockers: [(String, String)] = [
-                ("alerts", "SELECT count(*) FROM alerts WHERE case_id IN (SELECT id FROM cases WHERE import_id = ?1) AND import_id IS NOT ?1"),
-                ("steps", "SELECT count(*) FROM steps WHERE case_id IN (SELECT id FROM cases WHERE import_id = ?1) AND import_id IS NOT ?1"),
-                ("findings", "SELECT count(*) FROM findings WHERE department_id IN (SELECT id FROM departments WHERE import_id = ?1)"),
-                ("orders", "SELECT count(*) FROM orders WHERE department_id IN (SELECT id FROM departments WHERE import_id = ?1)"),
+                ("cases", "SELECT count(*) FROM cases WHERE import_id IS NOT ?1 AND (department_id IN (\(mine("departments"))) OR item_id IN (\(mine("items"))))"),
+                ("steps", """
+                    SELECT count(*) FROM steps WHERE import_id IS NOT ?1 AND (case_id IN (\(mine("cases"))) OR operator_id IN (\(mine("operators")))
+                        OR workflow_step_id IN (\(mine("workflow_steps"))))
+                    """),
+                ("alerts", """
+                    SELECT count(*) FROM alerts WHERE import_id IS NOT ?1 AND (case_id IN (\(mine("cases"))) OR handled_by IN (\(mine("operators")))
+                        OR workflow_step_id IN (\(mine("workflow_steps"))))
+                    """),
+                ("logins", "SELECT count(*) FROM logins WHERE import_id IS NOT ?1 AND operator_id IN (\(mine("operators")))"),
+                ("items", "SELECT count(*) FROM items WHERE import_id IS NOT ?1 AND (department_id IN (\(mine("departments"))) OR workflow_id IN (\(mine("workflows"))))"),
+                ("catalog", "SELECT count(*) FROM catalog WHERE import_id IS NOT ?1 AND department_id IN (\(mine("departments")))"),
+                ("operators", "SELECT count(*) FROM operators WHERE import_id IS NOT ?1 AND department_id IN (\(mine("departments")))"),
+                ("workflows", "SELECT count(*) FROM workflows WHERE import_id IS NOT ?1 AND (department_id IN (\(mine("departments"))) OR template_id IN (\(mine("workflows"))))"),
+                ("workflow steps", "SELECT count(*) FROM workflow_steps WHERE import_id IS NOT ?1 AND workflow_id IN (\(mine("workflows")))"),
+                ("departments", "SELECT count(*) FROM departments WHERE import_id IS NOT ?1 AND (region_id IN (\(mine("regions"))) OR parent_id IN (\(mine("departments"))))"),
+                ("orders", "SELECT count(*) FROM orders WHERE department_id IN (\(mine("departments"))) OR region_id IN (\(mine("regions")))"),
             ]
-            for (table, sql) in blockers {
+            for (what, sql) in blockers {
                 let count = try connection.prepare(sql)
                 try count.bind([.integer(id)])
                 if try count.step(), count.integer(at: 0) > 0 {
-                    throw ImportRejection("undo", "import \(id) cannot be undone: \(count.integer(at: 0)) \(table) rows from elsewhere refer to what it brought; remove or undo those first")
+                    throw ImportRejection("undo", "import \(id) cannot be undone: \(count.integer(at: 0)) \(what) from elsewhere (entered here or by a later import) "
+                        + "refer to what it brought; undo that import first, or remove them")
                 }
             }
-            try connection.execute("""
-                DELETE FROM import_attributes WHERE import_id = \(id);
-                DELETE FROM alerts WHERE import_id = \(id);
-                DELETE FROM steps WHERE case_id IN (SELECT id FROM cases WHERE import_id = \(id));
-                DELETE FROM steps WHERE import_id = \(id);
-                DELETE FROM logins WHERE import_id = \(id);
-                DELETE FROM cases WHERE import_id = \(id);
-                DELETE FROM items WHERE import_id = \(id) AND id NOT IN (SELECT item_id FROM cases);
-                DELETE FROM catalog WHERE import_id = \(id);
-                DELETE FROM workflow_steps WHERE import_id = \(id)
-                    AND id NOT IN (SELECT workflow_step_id FROM steps WHERE workflow_step_id IS NOT NULL)
-                    AND id NOT IN (SELECT workflow_step_id FROM alerts WHERE workflow_step_id IS NOT NULL);
-                DELETE FROM workflows WHERE import_id = \(id)
-                    AND id NOT IN (SELECT workflow_id FROM workflow_steps)
-                    AND id NOT IN (SELECT workflow_id FROM items WHERE workflow_id IS NOT NULL);
-                DELETE FROM operators WHERE import_id = \(id)
-                    AND id NOT IN (SELECT operator_id FROM steps WHERE operator_id IS NOT NULL)
-                    AND id NOT IN (SELECT handled_by FROM alerts WHERE handled_by IS NOT NULL)
-                    AND id NOT IN (SELECT operator_id FROM logins);
-                DELETE FROM departments WHERE import_id = \(id)
-                    AND id NOT IN (SELECT department_id FROM cases) AND id NOT IN (SELECT department_id FROM items)
-                    AND id NOT IN (SELECT department_id FROM operators) AND id NOT IN (SELECT department_id FROM catalog)
-                    AND id NOT IN (SELECT department_id FROM workflows WHERE department_id IS NOT NULL)
-                    AND id NOT IN (SELECT parent_id FROM departments WHERE parent_id IS NOT NULL);
-                DELETE FROM regions WHERE import_id = \(id) AND id NOT IN (SELECT region_id FROM departments);
-                UPDATE imports SET undone = \(at.millisecondsSinceEpoch) WHERE id = \(id);
-                """)
+            // Findings are derived: those about departments and regions the import brought go with them.
+            var removed = 0
+            for sql in [
+                "DELETE FROM findings WHERE department_id IN (\(mine("departments"))) OR region_id IN (\(mine("regions")))",
+                "DELETE FROM import_attributes WHERE import_id = ?1",
+                "DELETE FROM alerts WHERE import_id = ?1",
+                "DELETE FROM steps WHERE import_id = ?1 OR case_id IN (\(mine("cases")))",
+                "DELETE FROM logins WHERE import_id = ?1",
+                "DELETE FROM cases WHERE import_id = ?1",
+                "DELETE FROM items WHERE import_id = ?1",
+                "DELETE FROM catalog WHERE import_id = ?1",
+                "DELETE FROM workflow_steps WHERE import_id = ?1",
+                "DELETE FROM workflows WHERE import_id = ?1",
+                "DELETE FROM operators WHERE import_id = ?1",
+                "DELETE FROM departments WHERE import_id = ?1",
+                "DELETE FROM regions WHERE import_id = ?1",
+            ] {
+                let statement = try connection.prepare(sql)
+                try statement.bind([.integer(id)])
+                try statement.run()
+                if !sql.hasPrefix("DELETE FROM findings") { removed += connection.changes }
+            }
+            let mark = try connection.prepare("UPDATE imports SET undone = ? WHERE id = ?")
+            try mark.bind([.integer(at.millisecondsSinceEpoch), .integer(id)])
+            try mark.run()
+            summary.rows = removed
             try appendAudit(at: at, actor: actor, command: command, change: "{\"undo_import\":\(id),\"cases\":\(summary.cases),\"steps\":\(summary.steps),\"rows\":\(summary.rows)}")
             return summary
         }

@@ -67,6 +67,11 @@ import Testing
         #expect(error.message.hasPrefix(message), "\(error.message)")
     }
 
+    @Test func cdataEndsAfterExtraBrackets() throws {
+        #expect(try XMLReaderTests.events("<log><![CDATA[x]]]></log>") == ["<log>", "</log>"])
+        #expect(try XMLReaderTests.events("<log><!-- a --- b --></log>") == ["<log>", "</log>"])
+    }
+
     @Test func absurdlyLongValuesAndDeepNestingAreRefused() {
         var limits = XMLReader.Limits()
         limits.valueBytes = 100

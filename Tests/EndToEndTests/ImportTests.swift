@@ -513,3 +513,80 @@ import Testing
         #expect(late.standardError.contains("note: late-recording was not run: no step has a recorded-at time"), "\(late.standardError)")
     }
 }
+
+/// Edge cases of imports, undo and checks that once went wrong.
+@Suite(.serialized) struct ImportEdgeCaseTests {
+    /// The CSV chain up to cases, imported into `c.db`.
+    static func chain(_ runner: BinaryRunner) throws {
+        for file in CSVImportTests.files.prefix(6) {
+            try file.text.write(toFile: runner.file(file.kind + ".csv"), atomically: true, encoding: .utf8)
+            #expect(try runner.run(["c.db", "-c", "import csv \(file.kind) \(file.kind).csv"]).status == 0)
+        }
+    }
+
+    @Test func stepsAddedLaterToAnOlderCaseAreChecked() throws {
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        try ImportEdgeCaseTests.chain(runner)
+        try "case,step,occurred,recorded\n2016-WY-0002,受理,2016-05-04 10:00,2016-05-04 10:05\n".write(toFile: runner.file("s1.csv"), atomically: true, encoding: .utf8)
+        try "case,step,occurred,recorded\n2016-WY-0001,受理,2016-05-03 09:30,2016-05-21 09:30\n".write(toFile: runner.file("s2.csv"), atomically: true, encoding: .utf8)
+        #expect(try runner.run(["c.db", "-c", "import csv steps s1.csv", "-c", "import csv steps s2.csv"]).status == 0)
+        #expect(try ImportTests.rows(runner, "c.db", "check late-recording").map { $0[3] } == ["2016-WY-0001"])
+    }
+
+    @Test func csvRowsAndDelimitersThatOnceCrashed() throws {
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        try "name,code,level\nX\n".write(toFile: runner.file("short.csv"), atomically: true, encoding: .utf8)
+        let short = try runner.run(["c.db", "-c", "import csv regions short.csv"])
+        #expect(short.status == 1 && short.standardError.hasPrefix("short.csv:2:1: error: code is empty"), "\(short.standardError)")
+        try "name,code,level\nX,Y,city,extra\n".write(toFile: runner.file("long.csv"), atomically: true, encoding: .utf8)
+        let long = try runner.run(["c.db", "-c", "import csv regions long.csv"])
+        #expect(long.status == 1 && long.standardError.hasPrefix("long.csv:2:10: error: this row has 4 fields where the header names 3 columns"), "\(long.standardError)")
+        let wide = try runner.run(["c.db", "-c", "import csv regions long.csv --delimiter ，"])
+        #expect(wide.status == 1 && wide.standardError.contains("--delimiter takes one ASCII character"), "\(wide.standardError)")
+        let pipe = try runner.run(["c.db", "-c", "import xes /dev/null"])
+        #expect(pipe.status == 1 && pipe.standardError.contains("is not a regular file"), "\(pipe.standardError)")
+    }
+
+    @Test func checkParametersAndScopedRunsKeepTheirBounds() throws {
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        try ImportEdgeCaseTests.chain(runner)
+        let huge = try runner.run(["c.db", "-c", "check late-recording hours=3000000000000 --save"])
+        #expect(huge.status == 1 && huge.standardError.contains("hours takes a whole number from 0 to 1000000"), "\(huge.standardError)")
+        // Two departments with few terminals; a run for one of them keeps the other's finding.
+        #expect(try ImportTests.rows(runner, "c.db", "check few-terminals").isEmpty)
+        try "name,region,terminals\n万源市财政局,万源市,1\n万源市统计局,万源市,2\n".write(toFile: runner.file("more.csv"), atomically: true, encoding: .utf8)
+        #expect(try runner.run(["c.db", "-c", "import csv departments more.csv"]).status == 0)
+        #expect(try ImportTests.rows(runner, "c.db", "check few-terminals").count == 2)
+        #expect(try ImportTests.rows(runner, "c.db", "check few-terminals for 万源市财政局").count == 1)
+        #expect(try ImportTests.count(runner, "c.db", "findings | where check_id = \"few-terminals\" | count") == 2)
+    }
+
+    @Test func undoAfterChecksAndUndoThatOthersDependOn() throws {
+        guard let path = ImportTests.shared("roadtraffic50traces.xes") else { return }
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        #expect(try runner.run(["log.db", "-c", "import xes \"\(path)\" --dept 交警支队"]).status == 0)
+        _ = try ImportTests.rows(runner, "log.db", "check 2006-08..2006-12")
+        #expect(try ImportTests.count(runner, "log.db", "findings | count") > 0)
+        // A second import into the same department depends on the first.
+        try "number,item,opened\nB1,IMPORT-1,2016-05-03 09:30\n".write(toFile: runner.file("more.csv"), atomically: true, encoding: .utf8)
+        #expect(try runner.run(["log.db", "-c", "import csv cases more.csv"]).status == 0)
+        let refused = try runner.run(["log.db", "-c", "import undo 1"])
+        #expect(refused.status == 1 && refused.standardError.contains("import 1 cannot be undone: 1 cases from elsewhere"), "\(refused.standardError)")
+        #expect(try runner.run(["log.db", "-c", "import undo 2"]).status == 0)
+        let undone = try runner.run(["log.db", "-c", "import undo 1"])
+        #expect(undone.status == 0, "\(undone.standardError)")
+        for source in ["cases", "steps", "operators", "departments", "regions", "items", "workflows", "findings"] {
+            #expect(try ImportTests.count(runner, "log.db", "\(source) | count") == 0, "\(source)")
+        }
+        // Cases imported from CSV export with a standard XES header.
+        try ImportEdgeCaseTests.chain(runner)
+        let exported = try runner.run(["c.db", "-c", "export xes c.xes"])
+        #expect(exported.status == 0)
+        let text = try String(contentsOfFile: runner.file("c.xes"), encoding: .utf8)
+        #expect(text.contains("<log xes.version=\"1.0\""), "\(text.prefix(200))")
+    }
+}

@@ -45,6 +45,13 @@ public final class FileByteSource: ByteSource {
         }
     }
 
+    /// Whether `path` is a regular file (not a pipe or a device), which an import reads
+    /// twice: once for its content and once, on another thread, for its fingerprint.
+    public static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    }
+
     /// The size of the file at `path` in bytes.
     public static func size(path: String) throws -> Int {
         var status = stat()
@@ -79,8 +86,14 @@ public final class FileByteSource: ByteSource {
 public final class BackgroundDigest: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: Result<String, any Error> = .success("")
-    private var stopped = false
+    private let lock = DispatchSemaphore(value: 1)
+    private var stoppedFlag = false
     private var finished = false
+
+    private var stopped: Bool {
+        get { lock.wait(); defer { lock.signal() }; return stoppedFlag }
+        set { lock.wait(); stoppedFlag = newValue; lock.signal() }
+    }
 
     /// Starts hashing the file at `path`.
     public init(path: String) {

@@ -354,18 +354,20 @@ public struct XMLReader {
     }
 
     private mutating func skip(through terminator: [UInt8], what: String) throws {
-        var matched = 0
+        // The last bytes read, compared with the terminator after each one (so `]]]>`
+        // ends a CDATA section: no partial match is lost).
+        var window = [UInt8](repeating: 0, count: terminator.count)
+        var seen = 0
         let (startLine, startColumn) = (line, column)
-        while matched < terminator.count {
+        while true {
             guard let byte = try peek() else {
                 throw XMLError("truncated", "the \(what) starting at line \(startLine), column \(startColumn) never ends", line: line, column: column)
             }
             try advance()
-            if byte == terminator[matched] {
-                matched += 1
-            } else {
-                matched = byte == terminator[0] ? 1 : 0
-            }
+            window.removeFirst()
+            window.append(byte)
+            seen += 1
+            if seen >= terminator.count && window == terminator { return }
         }
     }
 

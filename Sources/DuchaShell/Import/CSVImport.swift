@@ -61,8 +61,9 @@ enum CSVImport {
                 index += 1
                 let text = index < words.count ? words[index].text : ""
                 let scalars = (text == "\\t" || text == "tab" ? "\t" : text).unicodeScalars
-                guard scalars.count == 1, let scalar = scalars.first, scalar != "\"", scalar != "\n" else {
-                    throw ShellError(.badArgument, "--delimiter takes one character, such as , ; or tab", at: place(index))
+                guard scalars.count == 1, let scalar = scalars.first, CSVReader.allows(delimiter: scalar) else {
+                    throw ShellError(.badArgument, "--delimiter takes one ASCII character other than a quote or a line end, such as , ; | or tab"
+                        + (text.unicodeScalars.first.map { $0.value > 0x7F } == true ? " (not the full-width \(text))" : ""), at: place(index))
                 }
                 delimiter = scalar
             case let option where option.hasPrefix("--"):
@@ -89,13 +90,20 @@ enum CSVImport {
             throw ShellError(.missingFile, error.message, at: place(1))
         }
         let started = session.clock.now
+        guard FileByteSource.isRegularFile(path) else {
+            throw ShellError(.missingFile, "\(path) is not a regular file (a pipe or a device); save it to a file and import that, so the import can record its fingerprint", at: position)
+        }
         let digest = BackgroundDigest(path: path)
         defer { digest.stop() }
         var reader = CSVReader(input, delimiter: delimiter)
         let description = ImportDescription(kind: "csv:" + kind.rawValue, source: path, name: nil, at: started, actor: session.actor, command: command)
         var records = 0
         var ignored: [String] = []
+        var currentLine = 1
+        var currentFields = 0
         func placeOf(_ field: Int) -> SourcePosition {
+            // A field the row left out is placed at the row's start.
+            guard field < currentFields else { return SourcePosition(source: path, line: currentLine, column: 1) }
             let (line, column) = reader.place(ofField: field)
             return SourcePosition(source: path, line: line, column: column)
         }
@@ -107,6 +115,13 @@ enum CSVImport {
                 ignored = columns.extras.map { $0.name + ($0.closest.first.map { " (did you mean \($0)?)" } ?? "") }
                 while let record = try reader.next() {
                     if InterruptSignal.isPending { throw StoreError.interrupted }
+                    (currentLine, currentFields) = (record.line, record.fields.count)
+                    // A row may leave out empty fields at its end, but not have more than the header names.
+                    guard record.fields.count <= header.names.count else {
+                        throw ShellError(.badInput, "this row has \(record.fields.count) fields where the header names \(header.names.count) columns; "
+                            + "quote a value that holds the delimiter, or name the extra column in the header" + EventLogImport.nothingImported,
+                                         at: placeOf(header.names.count))
+                    }
                     let row = Row(record: record, columns: columns, place: placeOf)
                     do {
                         try write(kind, row, into: writer)

@@ -30,7 +30,13 @@ enum EventLogExport {
             throw ShellError(.cannotWrite, error.message, at: position.advanced(by: pathWord.offset))
         }
         let single = try session.store.singleImport(ofCasesListedBy: statement)
-        let header = try single.map { XESHeader(kept: try session.store.importHeader($0)) } ?? .standard(name: "ducha export")
+        // The log's own header when the cases came from one event log; otherwise a standard one.
+        let header: XESHeader
+        if let single, try session.store.importKind(single) == "xes" {
+            header = XESHeader(kept: try session.store.importHeader(single))
+        } else {
+            header = .standard(name: "ducha export")
+        }
         var writer = XESWriter(sink)
         do {
             try writer.writeHeader(header)

@@ -18,6 +18,9 @@ enum EventLogImport {
         } catch let error as ByteSourceError {
             throw ShellError(.missingFile, error.message, at: position)
         }
+        guard FileByteSource.isRegularFile(options.path) else {
+            throw ShellError(.missingFile, "\(options.path) is not a regular file (a pipe or a device); save it to a file and import that, so the import can record its fingerprint", at: position)
+        }
         let digest = BackgroundDigest(path: options.path)
         defer { digest.stop() }
         let description = ImportDescription(kind: "xes", source: options.path, name: nil, at: started, actor: session.actor, command: command)

@@ -47,8 +47,9 @@ enum CheckCommand {
                         + "; .help check lists them", at: place(word))
                 }
                 text = text.trimmingBlanks()
-                guard let value = Int64(text), value >= 0 else {
-                    throw ShellError(.badArgument, "\(name) takes a whole number, e.g. \(name)=3", at: place(word).advanced(by: word.text.distance(from: word.text.startIndex, to: equals) + 1))
+                guard let value = Int64(text), value >= 0, value <= CheckCommand.largestParameter else {
+                    throw ShellError(.badArgument, "\(name) takes a whole number from 0 to \(CheckCommand.largestParameter), e.g. \(name)=3",
+                                     at: place(word).advanced(by: word.text.distance(from: word.text.startIndex, to: equals) + 1))
                 }
                 given.append((owner, name, value))
             } else if let parsed = parsePeriod(word.text) {
@@ -69,7 +70,8 @@ enum CheckCommand {
         var parameters: [String: [String: Int64]] = [:]
         for check in CheckCatalog.all {
             for parameter in check.parameters {
-                if let saved = try session.store.setting("check.\(check.id).\(parameter.name)").flatMap({ Int64($0) }) {
+                if let saved = try session.store.setting("check.\(check.id).\(parameter.name)").flatMap({ Int64($0) }),
+                   saved >= 0, saved <= CheckCommand.largestParameter {
                     parameters[check.id, default: [:]][parameter.name] = saved
                 }
             }
@@ -120,7 +122,8 @@ enum CheckCommand {
             }
             let used = check.parameters.map { "\"\($0.name)\":\(parameters[check.id]?[$0.name] ?? $0.defaultValue)" }.joined(separator: ",")
             if !session.store.isReadOnly {
-                try store.keepFindings(check, hits: hits, parameters: "{\(used)}", period: check.usesPeriod ? chosen.text : nil, at: now)
+                try store.keepFindings(check, hits: hits, parameters: "{\(used)}", period: check.usesPeriod ? chosen.text : nil, at: now,
+                                       department: scope?.department, region: scope?.region)
             }
             results.append((check, hits))
         }
@@ -182,6 +185,10 @@ enum CheckCommand {
             session.diagnostics.line("note: \(check.id) was not run: \(reason)")
         }
     }
+
+    /// The largest value a parameter takes (hours, days, percents ...): beyond it numbers
+    /// mean nothing for a check and would overflow its arithmetic.
+    static let largestParameter: Int64 = 1_000_000
 
     /// The four whole months before the month of `today`.
     static func defaultPeriod(today: CivilDate) -> CheckPeriod {

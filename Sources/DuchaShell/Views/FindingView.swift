@@ -34,7 +34,19 @@ enum FindingView {
         for caseID in cases {
             guard let number = try session.store.subjectLabels("cases", ids: [caseID])[caseID] else { continue }
             output.line("")
-            try TraceView.run(" " + number, at: position, in: session)
+            try TraceView.run(" \"" + number.replacingQuotes() + "\"", at: position, in: session)
         }
+    }
+}
+
+private extension String {
+    /// The text with `"` and `\` escaped for a double-quoted command word.
+    func replacingQuotes() -> String {
+        var out = ""
+        for character in self {
+            if character == "\"" || character == "\\" { out.append("\\") }
+            out.append(character)
+        }
+        return out
     }
 }

@@ -151,12 +151,15 @@ extension Store {
     }
 
     /// Keeps a run's hits as findings, replacing those of an earlier run of the same
-    /// check over the same period; returns how many were kept.
+    /// check over the same period (within the department or region the run was limited
+    /// to); returns how many were kept.
     @discardableResult
-    public func keepFindings(_ check: CheckDefinition, hits: [CheckHit], parameters: String, period: String?, at: Instant) throws -> Int {
+    public func keepFindings(_ check: CheckDefinition, hits: [CheckHit], parameters: String, period: String?, at: Instant,
+                             department: Int64? = nil, region: Int64? = nil) throws -> Int {
         try connection.transaction {
-            let clear = try connection.prepare("DELETE FROM findings WHERE check_id = ? AND period IS ?")
-            try clear.bind([.text(check.id), period.map(Value.text) ?? .null])
+            // A run for one department or region replaces only the findings there.
+            let clear = try connection.prepare("DELETE FROM findings WHERE check_id = ?1 AND period IS ?2 AND (?3 IS NULL OR department_id = ?3) AND (?4 IS NULL OR region_id = ?4)")
+            try clear.bind([.text(check.id), period.map(Value.text) ?? .null, department.map(Value.integer) ?? .null, region.map(Value.integer) ?? .null])
             try clear.run()
             let insert = try connection.prepare("""
                 INSERT INTO findings (check_id, check_version, parameters, period, department_id, region_id, evidence, measure, found)
@@ -298,7 +301,8 @@ extension Store {
             }
             sweep.add(case: caseID, department: cases.integer(at: 1), opened: cases.integer(at: 2), steps: batch)
         }
-        return true
+        // Steps left after the last case were stored apart from their case: read again in index order.
+        return inIndexOrder || !pending
     }
 
     private func departmentRegions() throws -> [Int64: Int64] {

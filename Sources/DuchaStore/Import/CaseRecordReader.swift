@@ -66,6 +66,13 @@ extension Store {
         return check.integer(at: 1)
     }
 
+    /// The kind of an import (`xes`, `csv:steps` ...).
+    public func importKind(_ id: Int64) throws -> String? {
+        let statement = try connection.prepare("SELECT kind FROM imports WHERE id = ?")
+        try statement.bind([.integer(id)])
+        return try statement.step() ? statement.text(at: 0) : nil
+    }
+
     /// What an imported log said about itself (`import_attributes`), nested again, in
     /// the order it was written.
     public func importHeader(_ importID: Int64) throws -> [(scope: String, attribute: AttributeRecord)] {

@@ -110,12 +110,16 @@ public final class ImportWriter {
         if let department = try lookup("SELECT id FROM departments WHERE name = ?", .text(placement.department)) {
             departmentID = department
         } else {
-            let region = try lookup("SELECT id FROM regions WHERE name = ?", .text(placement.region)) ?? insert(
-                "INSERT INTO regions (name, code, level, import_id) VALUES (?, ?, 'city', ?)",
-                [.text(placement.region), .text("IMPORT-\(id)"), .integer(id)])
+            var region = try lookup("SELECT id FROM regions WHERE name = ?", .text(placement.region))
+            if region == nil {
+                region = try insert("INSERT INTO regions (name, code, level, import_id) VALUES (?, ?, 'city', ?)",
+                                    [.text(placement.region), .text("IMPORT-\(id)"), .integer(id)])
+                summary.rows += 1
+            }
             departmentID = try insert("INSERT INTO departments (name, region_id, import_id) VALUES (?, ?, ?)",
-                                      [.text(placement.department), .integer(region), .integer(id)])
+                                      [.text(placement.department), .integer(region ?? 0), .integer(id)])
             summary.createdDepartment = true
+            summary.rows += 1
         }
         workflowID = try insert("INSERT INTO workflows (name, department_id, import_id) VALUES (?, ?, ?)",
                                 [.text(placement.item), .integer(departmentID), .integer(id)])
@@ -128,7 +132,8 @@ public final class ImportWriter {
         while try known.step() {
             if let name = known.text(at: 0) { operatorIDs[name] = known.integer(at: 1) }
         }
-        summary.rows += 3
+        // The workflow and the item.
+        summary.rows += 2
     }
 
     /// Keeps declarations and log-level attributes (not cases' own) with the import.
