@@ -118,6 +118,8 @@ public struct XESReader {
                 let attribute = try readAttribute(child)
                 if number == nil && attribute.key == "concept:name" {
                     number = attribute.value
+                    // Nested attributes under the name are kept with the case's others.
+                    if !attribute.children.isEmpty { attributes.append(attribute) }
                 } else {
                     attributes.append(attribute)
                 }
