@@ -91,6 +91,20 @@ public enum CheckQueries {
             SELECT s.id, s.department_id, \(region("s.department_id")), s.id, s.steps
             FROM sizes s JOIN medians m ON m.category = s.category WHERE s.template IS NOT NULL AND s.steps * 100 >= ?4 * m.median
             """,
+        "workflow-alarm-load": """
+            WITH per AS (
+                SELECT i.workflow_id AS workflow, i.category AS category,
+                       (SELECT count(*) FROM alerts a WHERE a.case_id = c.id AND a.level = 'alarm') AS alarms
+                FROM cases c JOIN items i ON i.id = c.item_id WHERE c.opened >= ?1 AND c.opened < ?2 AND i.workflow_id IS NOT NULL),
+            load AS (SELECT workflow, min(category) AS category, count(*) AS cases, sum(alarms) AS alarms FROM per GROUP BY workflow HAVING count(*) >= ?5),
+            ranked AS (
+                SELECT category, alarms * 1.0 / cases AS rate, row_number() OVER (PARTITION BY category ORDER BY alarms * 1.0 / cases) AS k,
+                       count(*) OVER (PARTITION BY category) AS total FROM load),
+            medians AS (SELECT category, avg(rate) AS median FROM ranked WHERE k IN ((total + 1) / 2, (total + 2) / 2) GROUP BY category)
+            SELECT w.id, w.department_id, \(region("w.department_id")), w.id, l.alarms * 100 / l.cases
+            FROM load l JOIN workflows w ON w.id = l.workflow JOIN medians m ON m.category = l.category
+            WHERE w.is_template = 0 AND l.alarms > 0 AND l.alarms * 100.0 / l.cases >= ?4 * m.median
+            """,
         "unhandled-alarm": """
             SELECT a.id, c.department_id, (SELECT region_id FROM departments WHERE id = c.department_id), a.id, (?3 - a.raised) / 86400000
             FROM alerts a JOIN cases c ON c.id = a.case_id WHERE a.level = 'alarm' AND a.handled IS NULL AND a.raised < ?4
