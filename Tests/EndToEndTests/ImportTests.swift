@@ -50,7 +50,8 @@ import Testing
         #expect(try ImportTests.count(runner, "log.db", "steps | where operator is not null | select operator | distinct | count") == reference["n_resources"] as? Int)
         #expect(try ImportTests.count(runner, "log.db", "steps | where operator is null | count") == reference["events_without_resource"] as? Int)
 
-        // Months of the local time as written.
+        // Months of the local time as written (the import notes that offsets now vary).
+        #expect(try ImportTests.rows(runner, "log.db", ".sql SELECT value FROM settings WHERE key = 'written_offsets'") == [["vary"]])
         let months = try ImportTests.rows(runner, "log.db", "steps | count by month(occurred)")
         let expectedMonths = (reference["events_per_month"] as? [String: Int]) ?? [:]
         #expect(Dictionary(uniqueKeysWithValues: months.map { ($0[0], Int($0[1]) ?? -1) }) == expectedMonths)
@@ -309,6 +310,10 @@ import Testing
         ])
         #expect(try ImportTests.count(runner, "c.db", ".sql SELECT count(*) FROM steps WHERE note = '补录, 见\"说明\"' || char(10) || '第二行'") == 1)
         #expect(try ImportTests.count(runner, "c.db", "steps | where recorded - occurred > 3d | count") == 1)
+        // Beijing times only: calendar questions stay plain.
+        #expect(try ImportTests.rows(runner, "c.db", ".sql SELECT count(*) FROM settings WHERE key = 'written_offsets'") == [["0"]])
+        let plain = try runner.run(["c.db", "-c", "explain steps | where occurred in 2016-05 | count"])
+        #expect(!plain.standardOutput.contains("utc_offset"), "\(plain.standardOutput)")
         #expect(try ImportTests.rows(runner, "c.db", "alerts | where level = alarm | select case, handled_by, disposition") == [["2016-WY-0001", "王督查", "已督办"]])
         #expect(try ImportTests.rows(runner, "c.db", "operators | select name, role | sort name") == [["张三", "clerk"], ["李四", "clerk"], ["王督查", "supervisor"]])
         #expect(try ImportTests.rows(runner, "c.db", "workflows | select name, dept") == [["房屋登记流程", "万源市房管局"]])

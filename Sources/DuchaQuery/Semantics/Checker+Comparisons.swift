@@ -13,10 +13,11 @@ extension Checker {
         }
         // A time field against a date, month, range or moment known now.
         if left.type.isTime, let constant = right.constant, let bounds = bounds(of: constant, for: left) {
-            return Typed(sql: Checker.within(bounds.value, op, bounds.bounds), type: .condition, name: "")
+            return Typed(sql: Checker.prefiltered(left, op, Checker.within(bounds.value, op, bounds.bounds), bounds.bounds), type: .condition, name: "")
         }
         if right.type.isTime, let constant = left.constant, let bounds = bounds(of: constant, for: right) {
-            return Typed(sql: Checker.within(bounds.value, Checker.flipped(op), bounds.bounds), type: .condition, name: "")
+            let flipped = Checker.flipped(op)
+            return Typed(sql: Checker.prefiltered(right, flipped, Checker.within(bounds.value, flipped, bounds.bounds), bounds.bounds), type: .condition, name: "")
         }
         if left.type == .period || right.type == .period {
             report("type-mismatch", "a month or range is compared with a date or time field, such as opened in 2016-01..2016-04; "
@@ -118,6 +119,16 @@ extension Checker {
             return (field.sql, .interval(.integer(ChinaTime.instant(start).millisecondsSinceEpoch), .integer(ChinaTime.instant(end).millisecondsSinceEpoch)))
         }
         return (field.sql, .interval(.text(start.description), .text(end.description)))
+    }
+
+    /// For a time kept with its written offset, `condition` (on the local time) behind a
+    /// test of the stored instant against the days widened by the largest offset (14
+    /// hours): plain integer comparisons turn away most rows before the arithmetic.
+    static func prefiltered(_ field: Typed, _ op: String, _ condition: SQLExpression, _ bounds: Bounds) -> SQLExpression {
+        guard field.localOffset != nil, op == "=", case .interval(.integer(let lower), .integer(let upper)) = bounds else { return condition }
+        let widened = SQLExpression.binary("AND", .binary(">=", field.sql, .parameter(.integer(lower - 14 * Typed.hour))),
+                                           .binary("<", field.sql, .parameter(.integer(upper + 14 * Typed.hour))))
+        return .binary("AND", widened, condition)
     }
 
     /// A single stored value, or the half-open interval [lower, upper).

@@ -334,7 +334,10 @@ extension Checker {
         var sql: SQLExpression
         switch value.type {
         case .instant:
-            sql = Checker.localTime(part.format, value.sql, offset: value.localOffset)
+            // date() is SQLite's quickest way to a day; strftime for months, years and written offsets.
+            sql = name == "date" && value.localOffset == nil
+                ? .function("date", [.binary("/", value.sql, .parameter(.integer(1000))), .parameter(.text("unixepoch")), .parameter(.text("+8 hours"))])
+                : Checker.localTime(part.format, value.sql, offset: value.localOffset)
         case .date: sql = .function("substr", [value.sql, .parameter(.integer(1)), .parameter(.integer(Int64(part.length)))])
         default:
             report("type-mismatch", "\(name)() takes a date or a time, such as \(name)(opened); this is \(value.type.described)", at: range(of: argument))
@@ -440,7 +443,9 @@ extension Checker {
                 return nil
             }
             var time = Typed(sql: .column(table: alias, name: field), type: ValueType(kind), name: field)
-            time.localOffset = QuerySchema.writtenOffsets[collection.table + "." + field].map { .column(table: alias, name: $0) }
+            if context.writtenOffsetsVary {
+                time.localOffset = QuerySchema.writtenOffsets[collection.table + "." + field].map { .column(table: alias, name: $0) }
+            }
             guard let within = compare("=", time, checked, at: range(of: period)) else { return nil }
             filter = .binary("AND", filter, within.sql)
             description += ", \(field) in \(source(of: period))"

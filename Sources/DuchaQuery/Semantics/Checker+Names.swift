@@ -151,7 +151,7 @@ extension Checker {
             domain = .stored(table: table, column: field.column)
         }
         var typed = Typed(sql: .column(table: alias, name: field.column), type: ValueType(field.kind), domain: domain, name: name)
-        typed.localOffset = field.offsetColumn.map { .column(table: alias, name: $0) }
+        if context.writtenOffsetsVary { typed.localOffset = field.offsetColumn.map { .column(table: alias, name: $0) } }
         return typed
     }
 }

@@ -52,8 +52,9 @@ struct Typed {
         case stored(table: String, column: String)
     }
 
-    /// The number of milliseconds in a day.
+    /// The number of milliseconds in a day, and in an hour.
     static let day: Int64 = 86_400_000
+    static let hour: Int64 = 3_600_000
 }
 
 extension Typed.Constant {

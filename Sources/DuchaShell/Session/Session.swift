@@ -77,7 +77,7 @@ public final class Session {
 
     /// What queries are checked against: today, now and the stored names.
     var queryContext: QueryContext {
-        QueryContext(today: today, now: now, values: values)
+        QueryContext(today: today, now: now, values: values, writtenOffsetsVary: (try? store.writtenOffsetsVary()) ?? true)
     }
 
     /// Where `today` comes from, for `.today` without an argument.

@@ -134,6 +134,7 @@ extension ImportWriter {
         insert.bind(summary.id, at: 7)
         insert.bind(lifecycle, at: 8)
         if let offset = occurred.utcOffset { insert.bind(Int64(offset), at: 9) } else { insert.bindNull(at: 9) }
+        if occurred.utcOffset != 480 { otherOffsets = true }
         try insert.run()
         summary.steps += 1
         counted()

@@ -76,6 +76,8 @@ public final class ImportWriter {
     private var operatorIDs: [String: Int64] = [:]
     /// Ids found by natural key for CSV rows, by `table` then key.
     var known: [String: [String: Int64]] = [:]
+    /// Whether a step was written with an offset other than Beijing's.
+    var otherOffsets = false
     /// Cases, workflow steps and operators found for CSV rows.
     var caches = Caches()
     /// Statements prepared once per import, by their text.
@@ -174,6 +176,7 @@ public final class ImportWriter {
             insertStep.bind(summary.id, at: 5)
             insertStep.bind(step.lifecycle, at: 6)
             if let offset = step.occurred.utcOffset { insertStep.bind(Int64(offset), at: 7) } else { insertStep.bindNull(at: 7) }
+            if step.occurred.utcOffset != 480 { otherOffsets = true }
             insertStep.bind(step.attributesJSON, at: 8)
             try insertStep.run()
             summary.steps += 1
@@ -184,6 +187,7 @@ public final class ImportWriter {
 
     /// Records the file's fingerprint, the counts and a note; appends the audit entry.
     public func finish(hash: String, bytes: Int, name: String?, note: String?, description: ImportDescription) throws {
+        if otherOffsets { try store.setSetting(Store.writtenOffsetsSetting, to: "vary") }
         let update = try connection.prepare("UPDATE imports SET hash = ?, bytes = ?, name = ?, cases = ?, steps = ?, rows = ?, note = ? WHERE id = ?")
         try update.bind([.text(hash), .integer(Int64(bytes)), name.map(Value.text) ?? .null, .integer(Int64(summary.cases)), .integer(Int64(summary.steps)),
                          .integer(Int64(summary.rows)), note.map(Value.text) ?? .null, .integer(summary.id)])
