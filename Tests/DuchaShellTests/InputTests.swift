@@ -192,7 +192,7 @@ func runScript(_ text: String, bail: Bool = false) throws -> (InputLoop.Result, 
         let folder = NSTemporaryDirectory() + "ducha-complete-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder + "/日志", withIntermediateDirectories: true)
         for name in ["receipt.xes.gz", "roads 2016.xes", "steps.csv", ".hidden"] {
-            FileManager.default.createFile(atPath: folder + "/" + name, contents: Data())
+            _ = FileManager.default.createFile(atPath: folder + "/" + name, contents: Data())
         }
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let (session, _, _) = try makeSession()
