@@ -166,6 +166,7 @@ import Testing
         ("external.xes", "<?xml version=\"1.0\"?>\n<!DOCTYPE log [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n<log><string key=\"a\" value=\"&x;\"/></log>", ":2:1:", "document type declaration"),
         ("long.xes", "<log>\n<string key=\"a\" value=\"" + String(repeating: "长", count: 400_000) + "\"/></log>", ":2:", "longer than"),
         ("notxes.xes", "<html><body/></html>", ":1:1:", "the root element is <html>"),
+        ("empty.xes", "", ":1:1:", "the file holds no element"),
     ]
 
     @Test func badFilesAreRefusedWithTheirPlaceAndImportNothing() throws {
@@ -191,6 +192,9 @@ import Testing
         #expect(outcome.status == 1)
         #expect(outcome.standardError.hasPrefix("cut.xes.gz:") && outcome.standardError.contains("the gzip stream is cut short"), "\(outcome.standardError)")
         #expect(try ImportTests.count(runner, "log.db", "cases | count") == 0)
+        try "".write(toFile: runner.file("empty.csv"), atomically: true, encoding: .utf8)
+        let empty = try runner.run(["log.db", "-c", "import csv steps empty.csv"])
+        #expect(empty.status == 1 && empty.standardError.hasPrefix("empty.csv:1:1: error: the file is empty"), "\(empty.standardError)")
         let missing = try runner.run(["log.db", "-c", "import xes nowhere.xes"])
         #expect(missing.status == 1 && missing.standardError.contains("cannot read nowhere.xes"), "\(missing.standardError)")
     }
