@@ -32,8 +32,10 @@ public struct ShellConfiguration: Sendable {
     public var checkOnly = false
     /// How errors are written (`--errors`).
     public var errorFormat = ErrorFormat.text
-    /// Who runs the session, for the audit log.
+    /// Who runs the session, for the audit log: the login name, which the startup file's `.as` may change.
     public var actor = "unknown"
+    /// The name given with `--as`, which wins over the startup file.
+    public var actorGiven: String?
     /// The clock.
     public var clock: Clock
     /// The version, for the banner.
@@ -79,7 +81,7 @@ public enum Shell {
         session.bail = configuration.bail
         session.checkOnly = configuration.checkOnly
         session.errorFormat = configuration.errorFormat
-        session.actor = configuration.actor
+        session.actor = configuration.actorGiven ?? configuration.actor
 
         var status = ExitStatus.success
         func record(_ result: InputLoop.Result) -> Bool {
@@ -94,6 +96,7 @@ public enum Shell {
             } catch {
                 diagnostics.line(ShellError.from(error).rendered)
             }
+            if let given = configuration.actorGiven { session.actor = given }
         }
 
         let batch = !configuration.commands.isEmpty || configuration.scriptPath != nil

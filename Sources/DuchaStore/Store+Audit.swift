@@ -13,6 +13,19 @@ public enum AuditLog {
     }
 }
 
+/// Who changed the data, when, and with what command: the audit entry a change appends.
+public struct AuditStamp: Sendable {
+    public var at: Instant
+    public var actor: String
+    public var command: String
+
+    public init(at: Instant, actor: String, command: String) {
+        self.at = at
+        self.actor = actor
+        self.command = command
+    }
+}
+
 extension Store {
     /// Appends an entry to the audit log, chained to the last one.
     public func appendAudit(at: Instant, actor: String, command: String, change: String) throws {
@@ -37,5 +50,23 @@ extension Store {
             previous = expected
         }
         return nil
+    }
+
+    /// The number of entries, the first and last times, the last hash, and every hash.
+    public func auditSummary() throws -> (count: Int, first: Instant?, last: (at: Instant, hash: String)?, hashes: Set<String>) {
+        let statement = try connection.prepare("SELECT at, hash FROM audit ORDER BY id")
+        var count = 0
+        var first: Instant?
+        var last: (at: Instant, hash: String)?
+        var hashes: Set<String> = []
+        while try statement.step() {
+            let at = Instant(millisecondsSinceEpoch: statement.integer(at: 0))
+            let hash = statement.text(at: 1) ?? ""
+            if first == nil { first = at }
+            last = (at, hash)
+            hashes.insert(hash)
+            count += 1
+        }
+        return (count, first, last, hashes)
     }
 }

@@ -19,9 +19,41 @@ public final class Store {
         case readOnly
     }
 
+    /// The working-day calendar: the notices shipped with the program and those loaded
+    /// with `calendar import`. SQL's `workdays(a, b)` counts with it.
+    public var calendar: WorkdayCalendar { calendarHolder.calendar }
+    private let calendarHolder = CalendarHolder()
+
     private init(connection: Connection, path: String) {
         self.connection = connection
         self.path = path
+    }
+
+    /// Adds loaded notices to the calendar and defines `workdays(a, b)`: the working days
+    /// after `a` up to and including `b` (negative when `b` comes first), for instants
+    /// (in Beijing time) or `YYYY-MM-DD` dates; NULL when either is NULL or not a date.
+    private func prepareCalendar() throws {
+        if try schemaVersion() >= 3 {
+            for notice in try holidayNotices() { calendarHolder.calendar = calendarHolder.calendar.adding(notice) }
+        }
+        let holder = calendarHolder
+        try connection.defineFunction("workdays", arity: 2, deterministic: false) { values in
+            guard let start = Store.civilDate(values[0]), let end = Store.civilDate(values[1]) else { return .null }
+            return .integer(Int64(holder.calendar.workdays(from: start, to: end).count))
+        }
+    }
+
+    /// Keeps a loaded notice in the calendar used from now on.
+    public func useHolidayNotice(_ notice: HolidayNotice) {
+        calendarHolder.calendar = calendarHolder.calendar.adding(notice)
+    }
+
+    private static func civilDate(_ value: Value) -> CivilDate? {
+        switch value {
+        case .integer(let milliseconds): return ChinaTime.local(Instant(millisecondsSinceEpoch: milliseconds)).date
+        case .text(let text): return CivilDate(text.prefix(10))
+        default: return nil
+        }
     }
 
     /// Opens (and, when writable, migrates) the database at `path`. Nothing is written
@@ -41,6 +73,7 @@ public final class Store {
         }
         let store = Store(connection: connection, path: path)
         try store.prepare(isNew: !exists, writable: access != .readOnly)
+        try store.prepareCalendar()
         return store
     }
 
@@ -48,6 +81,7 @@ public final class Store {
     public static func inMemory() throws -> Store {
         let store = Store(connection: try Connection(path: ":memory:", mode: .create), path: ":memory:")
         try store.prepare(isNew: true, writable: true)
+        try store.prepareCalendar()
         return store
     }
 
@@ -189,4 +223,9 @@ public final class Store {
         _ = try statement.step()
         return statement.integer(at: 0)
     }
+}
+
+/// The calendar, shared by the store and its SQL function.
+final class CalendarHolder: @unchecked Sendable {
+    var calendar = WorkdayCalendar.official
 }

@@ -18,6 +18,8 @@ public enum StoreError: Error, Equatable, Sendable {
     case interrupted
     /// The statement would write, where only reading is allowed.
     case writeRefused(sql: String)
+    /// Another connection held the database longer than the busy timeout.
+    case busy(path: String)
 
     /// One line that says what is wrong and what would be right.
     public var message: String {
@@ -40,6 +42,8 @@ public enum StoreError: Error, Equatable, Sendable {
             return "interrupted"
         case .writeRefused:
             return "this statement would change the database or reach beyond it; .sql runs one read-only query (SELECT, WITH, EXPLAIN, PRAGMA reads)"
+        case .busy(let path):
+            return "\(path) stayed busy for 5 seconds (another shell or program is writing to it); nothing was changed, run the command again"
         }
     }
 }

@@ -48,6 +48,9 @@ struct Ducha: ParsableCommand {
     @Flag(help: "Open the database read-only: every change is refused.")
     var readOnly = false
 
+    @Option(name: .customLong("as"), help: ArgumentHelp("Record changes under NAME in the audit log (default: $DUCHA_ACTOR, else the login name).", valueName: "NAME"))
+    var actor: String?
+
     @Flag(help: "Open the demo database of Dazhou 2016 (generated once, then cached).")
     var demo = false
 
@@ -69,6 +72,9 @@ struct Ducha: ParsableCommand {
         }
         if check && commands.isEmpty && file == nil {
             throw ValidationError("--check checks the queries of -c or -f; give one of them")
+        }
+        if let actor, actor.trimmingBlanks().isEmpty || actor.count > 64 {
+            throw ValidationError("--as takes a name of 1 to 64 characters, e.g. --as 王督查")
         }
         if demo && database != nil {
             throw ValidationError("give either --demo or a database file, not both")
@@ -101,6 +107,7 @@ struct Ducha: ParsableCommand {
         configuration.colourAllowed = environment.colourAllowed
         configuration.checkOnly = check
         configuration.errorFormat = ErrorFormat(rawValue: errors) ?? .text
+        configuration.actorGiven = actor
         configuration.actor = Environment.value("DUCHA_ACTOR") ?? Environment.value("USER") ?? Environment.value("LOGNAME") ?? "unknown"
         let status = Shell.run(configuration)
         if status != .success { throw ExitCode(status.rawValue) }

@@ -70,6 +70,89 @@ import Testing
         #expect(statement.parameters == [.integer((3 * 24 + 12) * 3_600_000)])
     }
 
+    /// `days` and `hours` are differences of times in milliseconds, divided by the unit.
+    @Test func daysAndHoursDivideADifference() throws {
+        let statement = try #require(CheckerTests.sql("cases | select days(opened, decided), hours(opened, decided)"))
+        #expect(statement.text.hasPrefix(#"SELECT (("cases"."decided" - "cases"."opened") / ?) AS "days", (("cases"."decided" - "cases"."opened") / ?) AS "hours""#))
+        #expect(statement.parameters == [.real(86_400_000), .real(3_600_000)])
+    }
+
+    /// `workdays(a, b)` is the store's SQL function, given the values as stored:
+    /// instants as milliseconds, dates as text, `today`, `now` and literals as parameters.
+    @Test(arguments: [
+        ("cases | select workdays(opened, decided)", #"SELECT workdays("cases"."opened", "cases"."decided") AS "workdays" FROM"#, [Value]()),
+        ("orders | select workdays(due, today)", #"SELECT workdays("orders"."due", ?) AS "workdays" FROM"#, [.text("2016-05-20")]),
+        ("orders | select workdays(2016-06-06, due)", #"SELECT workdays(?, "orders"."due") AS "workdays" FROM"#, [.text("2016-06-06")]),
+        ("alerts | select workdays(raised, now)", #"SELECT workdays("alerts"."raised", ?) AS "workdays" FROM"#,
+         [.integer(ChinaTime.instant(CivilDate(year: 2016, month: 5, day: 20)!, hour: 10).millisecondsSinceEpoch)]),
+        ("alerts | select workdays(today - 1w, raised + 12h)", #"SELECT workdays(?, ("alerts"."raised" + ?)) AS "workdays" FROM"#,
+         [.text("2016-05-13"), .integer(12 * 3_600_000)]),
+        ("cases | where workdays(opened, decided) > 5 | count", #"WHERE (workdays("cases"."opened", "cases"."decided") > ?)"#, [.integer(5)]),
+        ("orders | where workdays(today, due) between 0 and 3 | count",
+         #"WHERE ((workdays(?, "orders"."due") >= ?) AND (workdays(?, "orders"."due") <= ?))"#,
+         [.text("2016-05-20"), .integer(0), .text("2016-05-20"), .integer(3)]),
+    ])
+    func workdaysCallsTheStoresFunction(query: String, fragment: String, parameters: [Value]) throws {
+        let compilation = Compiler.compile(query, context: CheckerTests.context)
+        #expect(compilation.diagnostics == [], "\(query)")
+        let statement = try #require(compilation.statement)
+        #expect(statement.text.contains(fragment), "\(statement.text)")
+        #expect(statement.parameters == parameters)
+        #expect(!statement.text.contains("2016"), "values are never part of the text")
+    }
+
+    /// `workdays` counts whole days, so it is a whole number, and totals take it.
+    @Test func workdaysIsAWholeNumber() throws {
+        let query = try #require(Compiler.compile("cases | group by dept aggregate avg(workdays(opened, decided)) as mean, max(workdays(opened, decided))",
+                                                  context: CheckerTests.context).query)
+        #expect(query.statement.columns.map(\.name) == ["dept", "mean", "max_workdays"])
+        #expect(query.statement.columns.map(\.kind) == [.text, .real, .integer])
+        #expect(query.statement.text.contains(#"max(workdays("cases"."opened", "cases"."decided"))"#))
+        let selected = try #require(CheckerTests.sql("cases | select workdays(opened, decided) as n"))
+        #expect(selected.columns == [ResultColumn("n", .integer)])
+    }
+
+    /// A time kept with the offset it was written with (imported steps) counts from its
+    /// local date as written, like `date(occurred)`; when no offset varies, as stored.
+    @Test func workdaysReadsWrittenOffsets() throws {
+        let varying = try #require(CheckerTests.sql("steps | select workdays(occurred, recorded)"))
+        #expect(varying.text.contains(#"workdays(strftime(?, (("steps"."occurred" + (coalesce("steps"."utc_offset", ?) * ?)) / ?), ?), "steps"."recorded")"#),
+                "\(varying.text)")
+        var context = CheckerTests.context
+        context.writtenOffsetsVary = false
+        let beijing = try #require(Compiler.compile("steps | select workdays(occurred, recorded)", context: context).statement)
+        #expect(beijing.text.hasPrefix(#"SELECT workdays("steps"."occurred", "steps"."recorded") AS "workdays" FROM"#), "\(beijing.text)")
+    }
+
+    /// Mistakes in `workdays` are reported at the argument, with what would be right.
+    @Test(arguments: [
+        ("cases | select workdays(⟨number⟩, decided)", "type-mismatch",
+         "workdays(a, b) takes two dates or times, such as workdays(occurred, recorded) or workdays(due, today); this is text"),
+        ("departments | where workdays(today, ⟨terminals⟩) > 0", "type-mismatch", "workdays(a, b) takes two dates or times"),
+        ("cases | select workdays(opened, ⟨5⟩)", "type-mismatch", "workdays(a, b) takes two dates or times"),
+        ("orders | select workdays(⟨\"2016-06-06\"⟩, due)", "type-mismatch", "workdays(a, b) takes two dates or times, such as workdays(occurred, recorded) or workdays(due, today); this is text; a date is written without quotes: 2016-06-06"),
+        ("cases | select workdays(⟨2016-05⟩, decided)", "type-mismatch", "workdays(a, b) takes two dates or times, such as workdays(occurred, recorded) or workdays(due, today); this is a period; a month or range is many days"),
+        ("cases | select workdays(opened, ⟨3d⟩)", "type-mismatch", "workdays(a, b) takes two dates or times, such as workdays(occurred, recorded) or workdays(due, today); this is a duration"),
+        ("cases | select workdays(⟨null⟩, decided)", "type-mismatch", "workdays(a, b) takes two dates or times"),
+        ("cases | select workdays(opened, ⟨decided - opened⟩)", "type-mismatch", "workdays(a, b) takes two dates or times"),
+        ("cases | where ⟨workdays⟩(opened) > 5", "wrong-arguments", "workdays(a, b) takes two dates or times: the working days after a up to b"),
+        ("cases | where ⟨workdays⟩(opened, decided, today) > 5", "wrong-arguments", "workdays(a, b) takes two dates or times"),
+        ("cases | where workdays(⟨opend⟩, decided) > 5", "unknown-name", "unknown field 'opend' (did you mean 'opened'?)"),
+        ("cases | select ⟨workday⟩(opened, decided)", "unknown-function", "unknown function 'workday' (did you mean 'workdays'?)"),
+        ("cases | where workdays(opened, decided) ⟨>⟩ 3d", "type-mismatch", "a duration is compared with a duration"),
+        ("cases | where ⟨workdays(opened, decided)⟩", "expected-condition", "expected a condition"),
+    ])
+    func workdaysMistakesPointAtTheArgument(marked: String, id: String, message: String) throws {
+        try diagnosticsPointAtTheProblem(marked: marked, id: id, message: message)
+    }
+
+    /// Both arguments are checked, so two wrong ones are two errors.
+    @Test func workdaysReportsBothWrongArguments() {
+        let diagnostics = Compiler.compile("cases | select workdays(number, result)", context: CheckerTests.context).diagnostics
+        #expect(diagnostics.map(\.id) == ["type-mismatch", "type-mismatch"])
+        #expect(diagnostics.map(\.range) == [24..<30, 32..<38])
+    }
+
     @Test func toManyCountsAreCorrelatedSubqueries() throws {
         let counted = try #require(CheckerTests.sql("departments | select name, count(cases) as n | sort n desc"))
         #expect(counted.text.contains("(SELECT count(*) AS \"count\" FROM \"cases\" AS \"c1\" WHERE (\"c1\".\"department_id\" = \"departments\".\"id\"))"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import DuchaCore
 
 @Suite(.serialized) struct BatchTests {
     @Test func commandsRunInOrderAndPrintNoPrompt() throws {
@@ -166,7 +167,7 @@ import Testing
         #expect(Subprocess.wait(sqlite) == 0)
         let outcome = try runner.run(["future.db", "-c", ".tables"])
         #expect(outcome.status == 4)
-        #expect(outcome.standardError == "error: future.db has schema version 7, newer than this ducha understands (2); upgrade ducha to open it\n")
+        #expect(outcome.standardError == "error: future.db has schema version 7, newer than this ducha understands (\(SchemaDescription.version)); upgrade ducha to open it\n")
     }
 
     @Test func aReadOnlyFileAsksForReadOnly() throws {

@@ -37,4 +37,13 @@ import Testing
         #expect(completer.complete("steps | where operator.").candidates == QuerySchema.current.sources["operators"]!.names)
         #expect(completer.complete("cas").candidates == ["cases", "catalog"].filter { $0.hasPrefix("cas") })
     }
+
+    /// Functions, `workdays` among them, are offered where values are computed.
+    @Test func functionsAfterSelectAndAggregate() {
+        let completer = QueryCompleter()
+        #expect(completer.complete("cases | select work").candidates == ["workdays"])
+        #expect(completer.complete("cases | select number, wo").candidates == ["workdays"])
+        #expect(completer.complete("cases | group by dept aggregate max(wor").candidates == ["workdays"])
+        #expect(completer.complete("cases | select ").candidates.contains("workdays"))
+    }
 }

@@ -1,6 +1,8 @@
 /// The things an inspector can list and query: each is a source of the language.
 public enum Entity: String, CaseIterable, Sendable {
-    case regions, departments, items, workflows, steps, cases, operators, alerts, logins, catalog, findings, orders, audit, imports, attributes
+    case regions, departments, items, workflows, steps, cases, operators, alerts, logins, catalog, findings, orders
+    case orderHistory = "order_history"
+    case audit, imports, attributes
 
     /// Other names accepted for the source: the singular and the Chinese terms.
     public var aliases: [String] {
@@ -17,6 +19,7 @@ public enum Entity: String, CaseIterable, Sendable {
         case .catalog: return ["目录", "职权目录"]
         case .findings: return ["finding", "问题", "督查发现"]
         case .orders: return ["order", "整改", "整改通知"]
+        case .orderHistory: return ["history", "整改记录"]
         case .audit: return ["日志", "审计"]
         case .imports: return ["import", "导入"]
         case .attributes: return ["attribute", "属性"]
@@ -38,6 +41,7 @@ public enum Entity: String, CaseIterable, Sendable {
         case .catalog: return "职权目录 the published catalog of powers"
         case .findings: return "督查发现 findings of inspection checks"
         case .orders: return "整改通知 rectification orders"
+        case .orderHistory: return "整改记录 every step of every order: issue, plan, report, verification, extension, escalation"
         case .audit: return "审计日志 the append-only audit log"
         case .imports: return "导入 imports of event logs and platform exports, each one unit that can be undone"
         case .attributes: return "属性 every other attribute of imported cases and steps, typed and nested"

@@ -66,7 +66,7 @@ public struct TableDescription: Sendable, Hashable {
 /// create exactly these columns; a contract test keeps the two equal.
 public enum SchemaDescription {
     /// The schema version these descriptions match.
-    public static let version = 2
+    public static let version = 3
 
     /// The table behind an entity (a source of the language).
     public static func table(for entity: Entity) -> TableDescription {
@@ -212,7 +212,43 @@ public enum SchemaDescription {
             ColumnDescription("due", .date, "deadline"),
             ColumnDescription("copy_to", .text, nullable: true, "copy-to list (抄送)"),
             ColumnDescription("status", .text, "lifecycle state"),
+            ColumnDescription("contact", .text, nullable: true, defaulted: true, "the department's contact person and telephone"),
+            ColumnDescription("round", .integer, nullable: true, defaulted: true, "the inspection round (督查批次) the number carries"),
+            ColumnDescription("created", .instant, nullable: true, defaulted: true, "when it was written"),
+            ColumnDescription("created_by", .text, nullable: true, defaulted: true, "who wrote it"),
+            ColumnDescription("due_provisional", .flag, defaulted: true, "whether the deadline was counted through a year the calendar does not know"),
+            ColumnDescription("requested_due", .date, nullable: true, defaulted: true, "the deadline an open extension request asks for"),
+            ColumnDescription("reported", .instant, nullable: true, defaulted: true, "when the department's rectification report came in"),
+            ColumnDescription("verified_by", .text, nullable: true, defaulted: true, "who verified the rectification"),
+            ColumnDescription("closed", .instant, nullable: true, defaulted: true, "when it was closed (销号)"),
+            ColumnDescription("updated", .instant, nullable: true, defaulted: true, "when it last changed"),
         ], labelColumn: "number", summary: Entity.orders.summary),
+        TableDescription(name: "order_history", columns: [
+            ColumnDescription("id", .integer, "row id"),
+            ColumnDescription("order_id", .integer, references: "orders", "the order"),
+            ColumnDescription("at", .instant, "when"),
+            ColumnDescription("actor", .text, "who recorded it"),
+            ColumnDescription("action", .text, "what was done: write, issue, plan, ack, report, verify, return, close, withdraw, reopen, extend, approve, deny, escalate, note"),
+            ColumnDescription("from_status", .text, nullable: true, "the status before"),
+            ColumnDescription("to_status", .text, "the status after"),
+            ColumnDescription("due", .date, nullable: true, "the deadline after it (for extend: the one asked for)"),
+            ColumnDescription("note", .text, nullable: true, "the note or reason"),
+            ColumnDescription("escalation", .text, nullable: true, "the ladder step, for an escalation"),
+            ColumnDescription("document", .text, nullable: true, "the document number (文号)"),
+            ColumnDescription("target", .text, nullable: true, "the person concerned, e.g. the leader interviewed"),
+        ], labelColumn: "action", summary: Entity.orderHistory.summary),
+        TableDescription(name: "order_findings", columns: [
+            ColumnDescription("order_id", .integer, references: "orders", "the order"),
+            ColumnDescription("finding_id", .integer, references: "findings", "a finding it answers"),
+        ], labelColumn: nil, summary: "整改依据 the findings each order answers"),
+        TableDescription(name: "holiday_notices", columns: [
+            ColumnDescription("year", .integer, "the year the notice arranges"),
+            ColumnDescription("source", .text, "the file it was loaded from"),
+            ColumnDescription("days", .text, "its days off and make-up working days, as JSON"),
+            ColumnDescription("hash", .text, "SHA-256 of the file"),
+            ColumnDescription("at", .instant, "when it was loaded"),
+            ColumnDescription("actor", .text, "who loaded it"),
+        ], labelColumn: "year", summary: "节假日安排 holiday notices loaded with calendar import (later years than those shipped)"),
         TableDescription(name: "audit", columns: [
             ColumnDescription("id", .integer, "row id"),
             ColumnDescription("at", .instant, "when"),

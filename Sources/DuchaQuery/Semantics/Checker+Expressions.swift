@@ -2,7 +2,7 @@ import DuchaCore
 
 extension Checker {
     /// The functions of the language, for "did you mean".
-    static let functions = ["month", "year", "date", "days", "hours", "count", "sum", "avg", "min", "max"]
+    static let functions = ["month", "year", "date", "days", "hours", "workdays", "count", "sum", "avg", "min", "max"]
 
     // MARK: Expressions
 
@@ -291,6 +291,8 @@ extension Checker {
             }
             let unit = name == "days" ? Milliseconds.day : Milliseconds.hour
             return Typed(sql: .binary("/", difference.sql, .parameter(.real(Double(unit)))), type: .real, name: name)
+        case "workdays":
+            return workdays(nameToken, arguments)
         case "count":
             return count(nameToken, arguments)
         case "sum", "avg", "min", "max":
@@ -345,6 +347,40 @@ extension Checker {
         }
         if part.type == .integer { sql = .cast(sql, as: "INTEGER") }
         return Typed(sql: sql, type: part.type, name: name)
+    }
+
+    /// `workdays(a, b)`: the working days after `a` up to and including `b` by the
+    /// holiday calendar, counted by the store's SQL function of that name. Dates go as
+    /// `YYYY-MM-DD` text and instants as milliseconds (days in Beijing time), as stored;
+    /// a time kept with its written offset goes as its local date as written.
+    private mutating func workdays(_ nameToken: Token, _ arguments: [Expression]) -> Typed? {
+        guard arguments.count == 2 else {
+            report("wrong-arguments", "workdays(a, b) takes two dates or times: the working days after a up to b, "
+                + "such as workdays(occurred, recorded)", at: nameToken)
+            return nil
+        }
+        let (from, to) = (check(arguments[0]), check(arguments[1]))
+        let (start, end) = (from.flatMap { workdayArgument($0, arguments[0]) }, to.flatMap { workdayArgument($0, arguments[1]) })
+        guard let start, let end else { return nil }
+        return Typed(sql: .function("workdays", [start, end]), type: .integer, name: "workdays")
+    }
+
+    /// One argument of `workdays` as the SQL function takes it, or nil after saying why not.
+    private mutating func workdayArgument(_ value: Typed, _ argument: Expression) -> SQLExpression? {
+        switch value.type {
+        case .date, .any:
+            return value.sql
+        case .instant:
+            guard value.localOffset != nil else { return value.sql }
+            return Checker.localTime("%Y-%m-%d", value.sql, offset: value.localOffset)
+        default:
+            var hint = ""
+            if case .text(let text)? = value.constant, CivilDate(text) != nil { hint = "; a date is written without quotes: \(text)" }
+            if value.type == .period { hint = "; a month or range is many days: write one date, such as 2016-05-01" }
+            report("type-mismatch", "workdays(a, b) takes two dates or times, such as workdays(occurred, recorded) or workdays(due, today); "
+                + "this is \(value.type.described)" + hint, at: range(of: argument))
+            return nil
+        }
     }
 
     private static func instantDate(_ constant: Typed.Constant) -> CivilDate? {

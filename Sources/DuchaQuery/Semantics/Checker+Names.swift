@@ -21,6 +21,12 @@ extension Checker {
         if namesIncludeOutputs, words.count == 1, let output = state.outputs.first(where: { $0.name == words[0] }) {
             return output.typed
         }
+        // A word of the compared field's values is that value, even where a field has the
+        // same name (`status = closed` on orders, which also have a `closed` time).
+        if words.count == 1, case .words(let values)? = domain, values.contains(words[0]),
+           let value = constant(word: words[0], domain: domain, token: names[0]) {
+            return value
+        }
         var failure: QuerySchema.UnknownName?
         if namesOnlyOutputs {
             if words.count == 1, let value = constant(word: words[0], domain: domain, token: names[0]) { return value }

@@ -100,6 +100,18 @@ extension DotCommand {
                 }
             }),
         setting(
+            name: "as", usage: "[NAME]", summary: "show or set who is recorded in the audit log and order history",
+            details: "Changes (orders, findings, settings, imports) are recorded under this name. Default: --as NAME, else $DUCHA_ACTOR, else the login name. Put .as NAME in the startup file to set it for every session.",
+            choices: [],
+            current: { $0.actor },
+            assign: { session, word, invocation in
+                let name = word.text.trimmingBlanks()
+                guard !name.isEmpty, name.count <= 64 else {
+                    throw invocation.error(0, "write a name of 1 to 64 characters, e.g. .as 王督查")
+                }
+                session.actor = name
+            }),
+        setting(
             name: "maxrows", usage: "[N]", summary: "rows a table shows on the terminal before it elides the middle",
             details: "On a terminal, results longer than N rows show their first and last rows and a count. 0 shows all. Files and pipes always get every row.",
             choices: [],
@@ -178,15 +190,5 @@ extension DotInvocation {
         case "off", "no", "0": return false
         default: throw error(index, "expected on or off, not '\(arguments[index].text)'")
         }
-    }
-}
-
-extension String {
-    /// The text without leading and trailing blanks and newlines.
-    func trimmingBlanks() -> String {
-        var text = self[...]
-        while let first = text.first, first.isWhitespace { text.removeFirst() }
-        while let last = text.last, last.isWhitespace { text.removeLast() }
-        return String(text)
     }
 }

@@ -25,8 +25,8 @@ enum EntryRunner {
         if text.hasPrefix(".") { return try runDotCommand(text, at: position, in: session) }
         guard let first = Lexer.tokens(text).first, first.kind != .end else { return .proceed }
         let firstOffset = text.distance(from: text.startIndex, to: first.text.startIndex)
-        if first.kind == .identifier, let command = ShellCommand.named(String(first.text)) {
-            let restOffset = firstOffset + first.text.count
+        let restOffset = firstOffset + first.text.count
+        if first.kind == .identifier, let command = ShellCommand.named(String(first.text), claiming: String(text.dropFirst(restOffset))) {
             if session.checkOnly && command.name != "explain" { return .proceed }
             return try command.run(session, String(text.dropFirst(restOffset)), position.advanced(by: restOffset, in: text))
         }

@@ -13,6 +13,9 @@ struct ShellCommand: Sendable {
     let details: String
     /// Runs the command on the text after its name, which starts at `position`.
     let run: @Sendable (_ session: Session, _ rest: String, _ position: SourcePosition) throws -> DotOutcome
+    /// For a command that shares its name with a source (`orders`, `audit`): the words
+    /// that, following the name, make the entry this command; otherwise it is a query.
+    var shorthands: [String] = []
     /// What Tab offers after the words typed so far (after the name).
     var arguments: @Sendable (_ words: [String]) -> ArgumentCompletion = { _ in .query(after: 0) }
 
@@ -24,12 +27,22 @@ struct ShellCommand: Sendable {
         case query(after: Int)
     }
 
+    /// Whether the entry whose text after the name is `rest` is this command.
+    func claims(_ rest: String) -> Bool {
+        shorthands.isEmpty || CommandWords(rest).words.first.map { shorthands.contains($0.text) } == true
+    }
+
     /// `name usage`.
     var synopsis: String { name + (usage.isEmpty ? "" : " " + usage) }
 
     /// The command called `name`.
     static func named(_ name: String) -> ShellCommand? {
         table.first { $0.name == name }
+    }
+
+    /// The command the entry `name rest` is: none when `name` is a source and `rest` not one of its shorthands.
+    static func named(_ name: String, claiming rest: String) -> ShellCommand? {
+        named(name).flatMap { $0.claims(rest) ? $0 : nil }
     }
 
     /// Every command, in the order `.help` lists them.
@@ -146,6 +159,95 @@ struct ShellCommand: Sendable {
                 case 0: return .words(["xes"])
                 case 1: return .words([Completer.filesMarker])
                 default: return .query(after: 2)
+                }
+            }),
+        ShellCommand(
+            name: "order", usage: OrderCommand.usage, summary: "issue a rectification order, show one with its history, or move it along its lifecycle",
+            details: """
+                order issue to 市农业局 due 2016-06-15 "REQUIREMENT" writes and issues an order (due in 5 workdays counts working \
+                days from today, the day itself not counted; --draft keeps it a draft); for finding 12,13 cites findings, cc "A,B" \
+                the copy-to list, leader and contact the department's people, round N the inspection round in the number \
+                (YEAR-ROUND-SERIAL; default the setting orders.round, else 1). order N shows it with its history (N is the number \
+                or its unique ending). order N ACTION moves it on: issue, plan, ack, report, verify [by NAME], return "why", \
+                close [--recheck], withdraw "why", reopen "why", extend DATE "why", approve, deny "why", \
+                escalate STEP "note" [doc "文号"] [target NAME], note "text". A step that is not allowed says which are. \
+                Closing needs a verification by someone outside the department; --recheck re-runs the cited checks over the \
+                months since issue and refuses while they still hit. Every change lands whole with a history row and an audit entry.
+                """,
+            run: { session, rest, position in
+                try OrderCommand.run(rest, at: position, in: session)
+                return .proceed
+            },
+            arguments: { words in
+                switch (words.first, words.count) {
+                case (nil, _): return .words(["issue", Completer.orderNumbersMarker])
+                case ("issue", _): return .words(["to", "due", "in", "workdays", "for", "finding", "cc", "leader", "contact", "round", "--draft"])
+                case (_, 1): return .words(OrderAction.allCases.map(\.rawValue))
+                case (_, _) where words[1] == "escalate" && words.count == 2: return .words(EscalationLadder.vocabulary.keys.sorted())
+                case (_, _) where words[1] == "close": return .words(["--recheck"])
+                case (_, _) where words[1] == "verify": return .words(["by"])
+                case (_, _) where words[1] == "escalate": return .words(["doc", "target"])
+                default: return .words([])
+                }
+            }),
+        ShellCommand(
+            name: "orders", usage: "overdue | due within N workdays | summary | today | escalations | ladder [\"LADDER\"]",
+            summary: "follow up orders: overdue, due soon, ageing and rates, today's reminders, escalations due, the ladder",
+            details: """
+                orders overdue and orders due within 5 workdays list open orders by working days left; orders summary counts \
+                them by region with the completion rate (closed among issued) and the on-time rate (reports by the deadline), \
+                and open orders by ageing; orders today lists what needs doing today (deadlines within three working days, \
+                overdue orders, reports to verify, extensions to decide, escalations due); orders escalations lists what the \
+                ladder calls for and why; orders ladder shows the ladder and orders ladder "inquiry: overdue 1, zero 1; \
+                interview: overdue 10, repeat 2, zero 3; warning: overdue 20; accountability: overdue 40" sets it (steps \
+                mildest first; triggers overdue N working days, repeat N-th overdue order of the department this year, zero N \
+                consecutive months without a case). Anything else after orders is a query: orders | where status = issued.
+                """,
+            run: { session, rest, position in
+                try OrdersViews.run(rest, at: position, in: session)
+                return .proceed
+            },
+            shorthands: OrdersViews.words,
+            arguments: { words in
+                switch words.first {
+                case "due": return .words(words.count == 1 ? ["within"] : words.count == 3 ? ["workdays"] : [])
+                case "ladder": return .words([])
+                default: return .words([])
+                }
+            }),
+        ShellCommand(
+            name: "audit", usage: "verify [HASH]", summary: "check the audit log's hash chain; name the first broken entry",
+            details: """
+                audit verify recomputes every entry's hash from its fields and the entry before it. An edited, deleted or \
+                reordered entry breaks the chain from there: the first broken entry is named and the run ends with exit code 4. \
+                It prints the last hash; noting it elsewhere and later running audit verify HASH proves no entry up to it was \
+                cut off. `audit | ...` queries the log.
+                """,
+            run: { session, rest, position in
+                try AuditCommand.run(rest, at: position, in: session)
+                return .proceed
+            },
+            shorthands: ["verify"],
+            arguments: { _ in .words([]) }),
+        ShellCommand(
+            name: "calendar", usage: CalendarCommand.usage, summary: "the working-day calendar: years known, a year's holidays, counting working days, loading a year",
+            details: """
+                Working days follow the State Council's holiday notices, shipped for 2016–2026: Monday to Friday, except the \
+                days off, plus the make-up working days (调休). calendar lists the years; calendar 2016 the year's days; \
+                calendar add 2016-06-06 5 counts 5 working days on (the start day not counted: 2016-06-14); calendar import \
+                FILE loads a later year from a JSON file in the holiday-cn layout (--replace replaces a known year). Deadlines \
+                in years the calendar does not know are provisional.
+                """,
+            run: { session, rest, position in
+                try CalendarCommand.run(rest, at: position, in: session)
+                return .proceed
+            },
+            arguments: { words in
+                switch (words.first, words.count) {
+                case (nil, _): return .words(["add", "import"])
+                case ("import", 1): return .words([Completer.filesMarker])
+                case ("import", 2): return .words(["--replace"])
+                default: return .words([])
                 }
             }),
     ]

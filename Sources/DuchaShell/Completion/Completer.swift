@@ -26,6 +26,8 @@ public struct Completer {
     static let filesMarker = "\u{0}files"
     /// Stands, in a pool of candidates, for the case numbers that complete the word.
     static let caseNumbersMarker = "\u{0}cases"
+    /// Stands for the order numbers that complete the word.
+    static let orderNumbersMarker = "\u{0}orders"
 
     /// Completes `line`, the text before the cursor.
     static func complete(_ line: String, in session: Session) -> Completion {
@@ -43,6 +45,12 @@ public struct Completer {
             let name = String(completedWords[0].text.dropFirst())
             guard let command = DotCommand.named(name) else { return Completion(word: current, candidates: []) }
             pool = command.completions(session, completedWords.count - 1)
+        } else if let first = completedWords.first, let command = ShellCommand.named(first.text), !command.shorthands.isEmpty,
+                  completedWords.count == 1 || !command.shorthands.contains(completedWords[1].text) {
+            // `orders` starts a query or one of its shorthands.
+            let query = queryCompletion(line, in: session)
+            guard completedWords.count == 1 else { return query }
+            return Completion(word: current, candidates: Array(Set(query.candidates + command.shorthands.filter { $0.hasPrefix(current) })).sorted())
         } else if let first = completedWords.first, let command = ShellCommand.named(first.text) {
             switch command.arguments(completedWords.dropFirst().map(\.text)) {
             case .words(let words):
@@ -50,12 +58,15 @@ public struct Completer {
             case .query(let after):
                 guard after > 0 else { return queryCompletion(line, in: session) }
                 let start = words.count > after + 1 ? words[after + 1].offset : line.count
-                return queryCompletion(String(line.dropFirst(start)), in: session)
+                return queryCompletion(String(line.dropFirst(start)), in: session, offerCommands: false)
             }
         } else {
             return queryCompletion(line, in: session)
         }
-        var candidates = Set(pool.filter { $0 != filesMarker && $0 != caseNumbersMarker && $0.hasPrefix(current) })
+        var candidates = Set(pool.filter { $0 != filesMarker && $0 != caseNumbersMarker && $0 != orderNumbersMarker && $0.hasPrefix(current) })
+        if pool.contains(orderNumbersMarker), let numbers = try? session.store.orderNumbers() {
+            candidates.formUnion(numbers.filter { $0.hasPrefix(current) })
+        }
         if pool.contains(caseNumbersMarker), let numbers = try? session.store.caseNumbers(startingWith: current, limit: 200) {
             candidates.formUnion(numbers)
         }
@@ -68,16 +79,16 @@ public struct Completer {
     }
 
     /// Completes a query (or a command followed by a query, such as `explain`).
-    private static func queryCompletion(_ line: String, in session: Session) -> Completion {
+    private static func queryCompletion(_ line: String, in session: Session, offerCommands: Bool = true) -> Completion {
         var text = line
-        if let first = Lexer.tokens(line).first, first.kind == .identifier, ShellCommand.named(String(first.text)) != nil,
+        if let first = Lexer.tokens(line).first, first.kind == .identifier, ShellCommand.named(String(first.text))?.shorthands.isEmpty == true,
            line.count > first.text.count {
             text = String(line[first.text.endIndex...]).drop { $0 == " " || $0 == "\t" }.description
         }
         let pinyin = session.pinyin
         let completer = QueryCompleter(values: PreparedValues(base: session.values, pinyin: pinyin),
                                        spellings: { pinyin.of($0) },
-                                       commands: ShellCommand.table.map(\.name))
+                                       commands: offerCommands ? ShellCommand.table.map(\.name) : [])
         let completion = completer.complete(text)
         var candidates = completion.candidates
         if text == line, Lexer.tokens(line).count <= 2, !line.contains(" ") {

@@ -10,18 +10,18 @@ public struct FileAccess: Sendable {
     public init() {}
 
     /// The bytes of the file, or a shell error naming the file and the reason.
-    public func read(_ path: String) throws -> [UInt8] {
+    public func read(_ path: String, kind: String = "script") throws -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno))
-            throw ShellError(.missingFile, "cannot read \(path): \(reason); give the path of an existing script")
+            throw ShellError(.missingFile, "cannot read \(path): \(reason); give the path of an existing \(kind)")
         }
         defer { close(descriptor) }
         var info = stat()
         // Regular files and pipes (`-f /dev/stdin`); not devices such as /dev/zero that never end.
         if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG, (info.st_mode & S_IFMT) != S_IFIFO {
             let what = (info.st_mode & S_IFMT) == S_IFDIR ? "a folder" : "not a regular file"
-            throw ShellError(.missingFile, "cannot read \(path): it is \(what); give the path of a script file")
+            throw ShellError(.missingFile, "cannot read \(path): it is \(what); give the path of a \(kind) file")
         }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)

@@ -26,11 +26,14 @@ public struct ShellError: Error, Sendable, Equatable {
         case invalidQuery = "invalid-query"
         case assertionFailed = "assertion-failed"
         case badInput = "bad-input"
+        case refused = "refused"
+        case busy = "busy"
+        case auditBroken = "audit-broken"
 
         /// The exit status a batch run ends with when this error stops it.
         public var exitStatus: ExitStatus {
             switch self {
-            case .notADatabase, .newerSchema, .corruptDatabase: return .dataIntegrity
+            case .notADatabase, .newerSchema, .corruptDatabase, .auditBroken: return .dataIntegrity
             case .interrupted: return .interrupted
             case .assertionFailed: return .assertionFailed
             default: return .inputError
@@ -90,6 +93,7 @@ public struct ShellError: Error, Sendable, Equatable {
         case .readOnly: self.init(.readOnly, error.message)
         case .interrupted: self.init(.interrupted, "interrupted")
         case .writeRefused: self.init(.writeRefused, error.message)
+        case .busy: self.init(.busy, error.message)
         case .cannotOpen: self.init(.cannotOpen, error.message)
         case .corrupt: self.init(.corruptDatabase, error.message)
         case .sqlite(_, let message, _): self.init(.storeFailure, message)

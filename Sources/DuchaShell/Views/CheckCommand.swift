@@ -65,32 +65,20 @@ enum CheckCommand {
             index += 1
         }
         if checks.isEmpty { checks = CheckCatalog.all }
+        if save { try session.requireWritable("check --save") }
         // Each check's parameters: saved settings, then what was given (a bare name applies
         // to every check that has the parameter).
-        var parameters: [String: [String: Int64]] = [:]
-        for check in CheckCatalog.all {
-            for parameter in check.parameters {
-                if let saved = try session.store.setting("check.\(check.id).\(parameter.name)").flatMap({ Int64($0) }),
-                   saved >= 0, saved <= CheckCommand.largestParameter {
-                    parameters[check.id, default: [:]][parameter.name] = saved
-                }
-            }
-        }
+        var parameters = try savedParameters(in: session)
+        var saved: [(key: String, value: String)] = []
         for item in given {
             for check in CheckCatalog.all where (item.check == nil || item.check == check.id) && check.parameter(item.name) != nil {
                 parameters[check.id, default: [:]][item.name] = item.value
-                if save && !session.store.isReadOnly { try session.store.setSetting("check.\(check.id).\(item.name)", to: String(item.value)) }
+                if save { saved.append(("check.\(check.id).\(item.name)", String(item.value))) }
             }
         }
         let today = session.today
         let chosen = period ?? defaultPeriod(today: today)
         let store = session.store
-        guard let days = try store.caseDays() else {
-            throw ShellError(.badArgument, "the database has no cases; import or generate data first (import xes, import csv, ducha demo)", at: position)
-        }
-        if checks.contains(where: \.usesPeriod), chosen.end <= days.first || chosen.start > days.last {
-            throw ShellError(.badArgument, "the period \(chosen.text) lies outside the data: cases were opened from \(days.first) to \(days.last)", at: position)
-        }
         var scope: (department: Int64?, region: Int64?)?
         if let scopeName {
             if case .department(let id)? = try store.scopeID(of: scopeName) {
@@ -102,32 +90,74 @@ enum CheckCommand {
                 throw ShellError(.badArgument, "no department or region is called \(scopeName)" + Suggestion.phrase(for: scopeName, among: names), at: position)
             }
         }
+        let (results, skipped) = try evaluate(checks, parameters: parameters, period: chosen, department: scope?.department, region: scope?.region,
+                                              in: session, at: position)
+        if !store.isReadOnly {
+            let runs = results.map { result in
+                FindingRun(check: result.check, hits: result.hits,
+                           parameters: "{" + result.check.parameters.map { "\"\($0.name)\":\(parameters[result.check.id]?[$0.name] ?? $0.defaultValue)" }.joined(separator: ",") + "}",
+                           period: result.check.usesPeriod ? chosen.text : nil)
+            }
+            try store.keepFindings(runs, settings: saved, department: scope?.department, region: scope?.region,
+                                   stamp: AuditStamp(at: session.clock.now, actor: session.actor, command: "check" + rest))
+        }
+        try show(results, skipped: skipped, period: chosen, in: session)
+    }
+
+    /// Parameters saved with `--save` (settings `check.ID.PARAMETER`), by check.
+    static func savedParameters(in session: Session) throws -> [String: [String: Int64]] {
+        var parameters: [String: [String: Int64]] = [:]
+        for check in CheckCatalog.all {
+            for parameter in check.parameters {
+                if let saved = try session.store.setting("check.\(check.id).\(parameter.name)").flatMap({ Int64($0) }),
+                   saved >= 0, saved <= CheckCommand.largestParameter {
+                    parameters[check.id, default: [:]][parameter.name] = saved
+                }
+            }
+        }
+        return parameters
+    }
+
+    /// Runs checks over a period, for one department or region or everywhere, and
+    /// returns their hits; checks the data cannot support come back with the reason.
+    static func evaluate(_ checks: [CheckDefinition], parameters: [String: [String: Int64]], period: CheckPeriod, department: Int64?, region: Int64?,
+                         in session: Session, at position: SourcePosition? = nil) throws
+        -> (results: [(check: CheckDefinition, hits: [CheckHit])], skipped: [(CheckDefinition, String)]) {
+        let store = session.store
+        guard let days = try store.caseDays() else {
+            throw ShellError(.badArgument, "the database has no cases; import or generate data first (import xes, import csv, ducha demo)", at: position)
+        }
+        if checks.contains(where: \.usesPeriod), period.end <= days.first || period.start > days.last {
+            throw ShellError(.badArgument, "the period \(period.text) lies outside the data: cases were opened from \(days.first) to \(days.last)", at: position)
+        }
         let met = try store.dataProfile()
         var results: [(check: CheckDefinition, hits: [CheckHit])] = []
         var skipped: [(CheckDefinition, String)] = []
-        let now = session.clock.now
         let runnable = checks.filter { check in
             guard let need = check.needs.first(where: { !met.contains($0) }) else { return true }
             skipped.append((check, need.missing))
             return false
         }
         // The step checks share one pass over the steps.
-        var swept = try store.sweepSteps(runnable.filter { StepSweep.checks.contains($0.id) }, parameters: parameters, period: chosen)
-        swept.merge(try store.sweepCaseMonths(runnable, parameters: parameters, period: chosen)) { first, _ in first }
+        var swept = try store.sweepSteps(runnable.filter { StepSweep.checks.contains($0.id) }, parameters: parameters, period: period)
+        swept.merge(try store.sweepCaseMonths(runnable, parameters: parameters, period: period)) { first, _ in first }
         for check in runnable {
             if InterruptSignal.isPending { throw ShellError(.interrupted, "interrupted") }
-            var hits = try swept[check.id] ?? store.runCheck(check, parameters: parameters, period: chosen, today: today)
-            if let scope {
-                hits = hits.filter { (scope.department == nil || $0.department == scope.department) && (scope.region == nil || $0.region == scope.region) }
-            }
-            let used = check.parameters.map { "\"\($0.name)\":\(parameters[check.id]?[$0.name] ?? $0.defaultValue)" }.joined(separator: ",")
-            if !session.store.isReadOnly {
-                try store.keepFindings(check, hits: hits, parameters: "{\(used)}", period: check.usesPeriod ? chosen.text : nil, at: now,
-                                       department: scope?.department, region: scope?.region)
+            var hits = try swept[check.id] ?? store.runCheck(check, parameters: parameters, period: period, today: session.today)
+            if department != nil || region != nil {
+                hits = hits.filter { (department == nil || $0.department == department) && (region == nil || $0.region == region) }
             }
             results.append((check, hits))
         }
-        try show(results, skipped: skipped, period: chosen, in: session)
+        return (results, skipped)
+    }
+
+    /// How many hits each named check still has for a department or region over a
+    /// period, with the saved parameters; checks without hits are left out.
+    static func hits(of checkIDs: [String], period: CheckPeriod, departmentID: Int64?, regionID: Int64?, in session: Session) throws -> [(check: String, count: Int)] {
+        let checks = checkIDs.compactMap(CheckCatalog.named)
+        let (results, _) = try evaluate(checks, parameters: savedParameters(in: session), period: period, department: departmentID, region: regionID, in: session)
+        return results.filter { !$0.hits.isEmpty }.map { ($0.check.id, $0.hits.count) }
     }
 
     private static func show(_ results: [(check: CheckDefinition, hits: [CheckHit])], skipped: [(CheckDefinition, String)], period: CheckPeriod, in session: Session) throws {

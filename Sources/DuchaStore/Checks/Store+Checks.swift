@@ -11,6 +11,23 @@ public struct CheckHit: Hashable, Sendable {
 }
 
 /// The whole days a check looks at: [start, end).
+/// One check's hits to keep as findings.
+public struct FindingRun: Sendable {
+    public let check: CheckDefinition
+    public let hits: [CheckHit]
+    /// The parameters used, as JSON.
+    public let parameters: String
+    /// The period checked, for checks that look at one.
+    public let period: String?
+
+    public init(check: CheckDefinition, hits: [CheckHit], parameters: String, period: String?) {
+        self.check = check
+        self.hits = hits
+        self.parameters = parameters
+        self.period = period
+    }
+}
+
 public struct CheckPeriod: Hashable, Sendable {
     public let start: CivilDate
     public let end: CivilDate
@@ -150,42 +167,56 @@ extension Store {
         return found
     }
 
-    /// Keeps a run's hits as findings, replacing those of an earlier run of the same
-    /// check over the same period (within the department or region the run was limited
-    /// to); returns how many were kept.
-    @discardableResult
-    public func keepFindings(_ check: CheckDefinition, hits: [CheckHit], parameters: String, period: String?, at: Instant,
-                             department: Int64? = nil, region: Int64? = nil) throws -> Int {
+    /// Keeps the findings of check runs, replacing those of earlier runs of the same checks
+    /// and period (in the department or region given, or everywhere), stores the settings
+    /// saved with the run, and appends one audit entry: all in one transaction. Findings
+    /// cited by an order stay (the order rests on them).
+    public func keepFindings(_ runs: [FindingRun], settings: [(key: String, value: String)] = [], department: Int64? = nil, region: Int64? = nil,
+                             stamp: AuditStamp) throws {
         try connection.transaction {
             // A run for one department or region replaces only the findings there.
-            let clear = try connection.prepare("DELETE FROM findings WHERE check_id = ?1 AND period IS ?2 AND (?3 IS NULL OR department_id = ?3) AND (?4 IS NULL OR region_id = ?4)")
-            try clear.bind([.text(check.id), period.map(Value.text) ?? .null, department.map(Value.integer) ?? .null, region.map(Value.integer) ?? .null])
-            try clear.run()
+            let clear = try connection.prepare("""
+                DELETE FROM findings WHERE check_id = ?1 AND period IS ?2 AND (?3 IS NULL OR department_id = ?3) AND (?4 IS NULL OR region_id = ?4)
+                AND id NOT IN (SELECT finding_id FROM order_findings)
+                """)
             let insert = try connection.prepare("""
                 INSERT INTO findings (check_id, check_version, parameters, period, department_id, region_id, evidence, measure, found)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            let prefix = "{\"\(check.subject.table)\":["
-            let more = CheckQueries.evidenceTable[check.id].map { "],\"\($0)\":[" }
-            for hit in hits {
-                var evidence = prefix + String(hit.subject)
-                if let more {
-                    evidence += more
-                    evidence += hit.evidence.map(String.init).joined(separator: ",")
+            var change = "{\"findings\":{"
+            for (index, run) in runs.enumerated() {
+                let check = run.check
+                try clear.bind([.text(check.id), run.period.map(Value.text) ?? .null, department.map(Value.integer) ?? .null, region.map(Value.integer) ?? .null])
+                try clear.run()
+                let prefix = "{\"\(check.subject.table)\":["
+                let more = CheckQueries.evidenceTable[check.id].map { "],\"\($0)\":[" }
+                for hit in run.hits {
+                    var evidence = prefix + String(hit.subject)
+                    if let more {
+                        evidence += more
+                        evidence += hit.evidence.map(String.init).joined(separator: ",")
+                    }
+                    evidence += "]}"
+                    insert.bind(check.id, at: 1)
+                    insert.bind(Int64(check.version), at: 2)
+                    insert.bind(run.parameters, at: 3)
+                    insert.bind(run.period, at: 4)
+                    if let department = hit.department { insert.bind(department, at: 5) } else { insert.bindNull(at: 5) }
+                    if let region = hit.region { insert.bind(region, at: 6) } else { insert.bindNull(at: 6) }
+                    insert.bind(evidence, at: 7)
+                    insert.bind("{\"value\":\(hit.value)}", at: 8)
+                    insert.bind(stamp.at.millisecondsSinceEpoch, at: 9)
+                    try insert.run()
                 }
-                evidence += "]}"
-                insert.bind(check.id, at: 1)
-                insert.bind(Int64(check.version), at: 2)
-                insert.bind(parameters, at: 3)
-                insert.bind(period, at: 4)
-                if let department = hit.department { insert.bind(department, at: 5) } else { insert.bindNull(at: 5) }
-                if let region = hit.region { insert.bind(region, at: 6) } else { insert.bindNull(at: 6) }
-                insert.bind(evidence, at: 7)
-                insert.bind("{\"value\":\(hit.value)}", at: 8)
-                insert.bind(at.millisecondsSinceEpoch, at: 9)
-                try insert.run()
+                change += (index == 0 ? "" : ",") + JSONText.quoted(check.id) + ":\(run.hits.count)"
             }
-            return hits.count
+            change += "}"
+            if let period = runs.first(where: { $0.period != nil })?.period { change += ",\"period\":" + JSONText.quoted(period) }
+            if !settings.isEmpty {
+                change += ",\"settings\":{" + settings.map { JSONText.quoted($0.key) + ":" + JSONText.quoted($0.value) }.joined(separator: ",") + "}"
+                for setting in settings { try setSetting(setting.key, to: setting.value) }
+            }
+            try appendAudit(at: stamp.at, actor: stamp.actor, command: stamp.command, change: change + "}")
         }
     }
 }

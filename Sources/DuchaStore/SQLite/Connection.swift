@@ -178,6 +178,7 @@ public final class Connection {
         if primary == SQLITE_INTERRUPT { return .interrupted }
         if primary == SQLITE_NOTADB { return .notADatabase(path: path) }
         if primary == SQLITE_READONLY { return .readOnly(path: path) }
+        if primary == SQLITE_BUSY || primary == SQLITE_LOCKED { return .busy(path: path) }
         if primary == SQLITE_CORRUPT { return .corrupt(path: path, message: message) }
         return .sqlite(code: code, message: message, sql: sql)
     }
