@@ -19,7 +19,7 @@ enum OrderCommand {
         }
         let command = "order" + rest
         if first.text == "issue" {
-            try issue(Array(words.dropFirst()), command: command, at: position, in: session)
+            try issue(Array(words.dropFirst()), command: command, at: position, issueAt: position.advanced(by: first.offset), in: session)
             return
         }
         let order = try find(first, at: position, in: session)
@@ -51,11 +51,13 @@ enum OrderCommand {
 
     // MARK: Issuing
 
-    private static func issue(_ words: [CommandWords.Word], command: String, at position: SourcePosition, in session: Session) throws {
+    private static func issue(_ words: [CommandWords.Word], command: String, at position: SourcePosition, issueAt missing: SourcePosition, in session: Session) throws {
         try session.requireWritable("order issue")
+        // Errors about what is missing point at `issue`.
         func place(_ word: CommandWords.Word) -> SourcePosition { position.advanced(by: word.offset) }
         var addressee: CommandWords.Word?
         var due: CivilDate?
+        var dueWord: CommandWords.Word?
         var dueProvisional = false
         var requirement: CommandWords.Word?
         var findings: [Int64] = []
@@ -79,6 +81,7 @@ enum OrderCommand {
                 addressee = try value(after: word, "to 市农业局")
             case "due":
                 let next = try value(after: word, "due 2016-06-15 or due in 5 workdays")
+                dueWord = next
                 if next.text == "in" {
                     let count = try value(after: next, "due in 5 workdays")
                     guard let days = Int(count.text), (1...366).contains(days) else {
@@ -132,16 +135,16 @@ enum OrderCommand {
             index += 1
         }
         guard let addressee else {
-            throw ShellError(.badArgument, "order issue needs an addressee: to DEPT (or a region)", at: position)
+            throw ShellError(.badArgument, "order issue needs an addressee: to DEPT (or a region)", at: missing)
         }
         guard let due else {
-            throw ShellError(.badArgument, "order issue needs a deadline: due 2016-06-15 or due in 5 workdays", at: position)
+            throw ShellError(.badArgument, "order issue needs a deadline: due 2016-06-15 or due in 5 workdays", at: missing)
         }
         guard let requirement, !requirement.text.trimmingBlanks().isEmpty else {
-            throw ShellError(.badArgument, "order issue needs the requirement in quotes, e.g. \"5月底前完成整改并书面报告\"", at: position)
+            throw ShellError(.badArgument, "order issue needs the requirement in quotes, e.g. \"5月底前完成整改并书面报告\"", at: missing)
         }
         if due < today {
-            throw ShellError(.refused, "the deadline \(due) has passed (today is \(today)); give a later date or due in N workdays", at: position)
+            throw ShellError(.refused, "the deadline \(due) has passed (today is \(today)); give a later date or due in N workdays", at: dueWord.map(place) ?? position)
         }
         let store = session.store
         var departmentID: Int64?
@@ -221,7 +224,8 @@ enum OrderCommand {
         }
         let store = session.store
         var people = try store.departmentPeople(order.departmentID)
-        for name in [order.leader, order.contact].compactMap({ $0 }) { people.insert(name) }
+        // The leader, and the contact by the name that starts the contact text ("钱科长 0818-2345678").
+        for name in [order.leader, order.contact, order.contact?.split(separator: " ").first.map(String.init)].compactMap({ $0 }) { people.insert(name) }
         let circumstances = OrderRules.Circumstances(now: session.now, today: session.today, actor: session.actor, departmentPeople: people,
                                                      calendar: store.calendar, ladder: ladder)
         let stamp = AuditStamp(at: circumstances.now, actor: session.actor, command: command)
