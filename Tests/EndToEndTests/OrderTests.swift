@@ -280,3 +280,55 @@ import Testing
         #expect(try ImportTests.count(runner, db, "audit | where command ~ \"calendar import\" | count") == 2)
     }
 }
+
+/// Closing with a re-check, cited findings that outlive later check runs, and a busy database.
+@Suite(.serialized) struct OrderRecheckTests {
+    @Test func aRecheckKeepsTheOrderOpenWhileTheCheckStillHits() throws {
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        for (name, text) in [("r.csv", "name,code,level\n万源市,WY,county_city\n"),
+                             ("d.csv", "region,name,platform\n万源市,万源市房管局,online\n万源市,万源市林业局,online\n"),
+                             ("i.csv", "code,name,category,dept\nFG-001,房屋登记,行政确认,万源市房管局\nLY-001,林木采伐,行政许可,万源市林业局\n"),
+                             ("c.csv", "number,item,opened\n2016-WY-0001,FG-001,2016-05-03 09:30\n"),
+                             ("c2.csv", "number,item,opened\n2016-WY-0002,FG-001,2016-06-02 09:30\n"),
+                             ("c3.csv", "number,item,opened\n2016-WY-0003,LY-001,2016-06-03 09:30\n")] {
+            try text.write(toFile: runner.file(name), atomically: true, encoding: .utf8)
+        }
+        #expect(try runner.run(["t.db", "-c", "import csv regions r.csv", "-c", "import csv departments d.csv", "-c", "import csv items i.csv",
+                                "-c", "import csv cases c.csv"]).status == 0)
+        #expect(try ImportTests.rows(runner, "t.db", "check zero-cases 2016-05").map { $0[4] } == ["万源市林业局"])
+        #expect(try OrderTests.run(runner, "t.db", today: "2016-06-01", "order issue to 万源市林业局 due 2016-06-15 \"说明零办件原因并整改\" for finding 1",
+                                   "order 001 report", "order 001 verify").status == 0)
+        // No data for June yet: the re-check cannot run, and says so.
+        let early = try OrderTests.run(runner, "t.db", today: "2016-06-10", "order 001 close --recheck")
+        #expect(early.status == 1 && early.standardError.contains("the re-check cannot run: the period 2016-06..2016-06 lies outside the data"), "\(early.standardError)")
+        // June's data has the 房管局's case only: the 林业局 still has none.
+        #expect(try runner.run(["t.db", "-c", "import csv cases c2.csv"]).status == 0)
+        let still = try OrderTests.run(runner, "t.db", today: "2016-06-10", "order 001 close --recheck")
+        #expect(still.status == 1 && still.standardError.contains("the re-check still finds zero-cases (1) for 万源市林业局 in 2016-06..2016-06"), "\(still.standardError)")
+        // A later run of the check keeps the cited finding, once.
+        _ = try ImportTests.rows(runner, "t.db", "check zero-cases 2016-05")
+        #expect(try ImportTests.rows(runner, "t.db", "findings | select id, check_id") == [["1", "zero-cases"]])
+        #expect(try runner.run(["t.db", "-c", "import csv cases c3.csv"]).status == 0)
+        let closed = try OrderTests.run(runner, "t.db", today: "2016-06-10", "order 001 close --recheck")
+        #expect(closed.status == 0, "\(closed.standardError)")
+        #expect(try ImportTests.rows(runner, "t.db", "orders | select status") == [["closed"]])
+    }
+
+    @Test func aBusyDatabaseWaitsThenSaysSoAndChangesNothing() throws {
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        try "name,code,level\n万源市,WY,county_city\n".write(toFile: runner.file("r.csv"), atomically: true, encoding: .utf8)
+        #expect(try runner.run(["b.db", "-c", "import csv regions r.csv"]).status == 0)
+        let holder = try Store.open(path: runner.file("b.db"), access: .readWrite)
+        try holder.connection.execute("BEGIN IMMEDIATE")
+        let started = Date()
+        let outcome = try OrderTests.run(runner, "b.db", today: "2016-06-01", "order issue to 万源市 due 2016-06-15 \"x\"")
+        let waited = Date().timeIntervalSince(started)
+        try holder.connection.execute("ROLLBACK")
+        #expect(outcome.status == 1 && outcome.standardError.contains("stayed busy for 5 seconds (another shell or program is writing to it); nothing was changed"), "\(outcome.standardError)")
+        #expect(waited >= 4.5, "gave up after \(waited) s")
+        #expect(try ImportTests.count(runner, "b.db", "orders | count") == 0)
+        #expect(try OrderTests.run(runner, "b.db", today: "2016-06-01", "order issue to 万源市 due 2016-06-15 \"x\"").status == 0)
+    }
+}

@@ -257,7 +257,12 @@ enum OrderCommand {
         let start = ChinaTime.date(of: order.issued ?? order.created).firstOfMonth
         let end = session.today.firstOfNextMonth
         let period = CheckPeriod(start: start, end: end, text: "\(start.description.prefix(7))..\(end.adding(days: -1).description.prefix(7))")
-        let still = try CheckCommand.hits(of: Array(Set(checks)).sorted(), period: period, departmentID: order.departmentID, regionID: order.regionID, in: session)
+        let still: [(check: String, count: Int)]
+        do {
+            still = try CheckCommand.hits(of: Array(Set(checks)).sorted(), period: period, departmentID: order.departmentID, regionID: order.regionID, in: session)
+        } catch let error as ShellError where error.code == .badArgument {
+            throw ShellError(.refused, "the re-check cannot run: \(error.message); the order stays open until data for \(period.text) is there")
+        }
         if !still.isEmpty {
             throw ShellError(.refused, "the re-check still finds " + still.map { "\($0.check) (\($0.count))" }.joined(separator: ", ")
                 + " for \(order.addressee) in \(period.text); the order stays open (return it, or close without --recheck with a note)")

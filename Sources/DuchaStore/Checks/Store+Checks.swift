@@ -183,11 +183,19 @@ extension Store {
                 INSERT INTO findings (check_id, check_version, parameters, period, department_id, region_id, evidence, measure, found)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            // Findings an order cites stay; a hit equal to one of them is not kept twice.
+            let cited = try connection.prepare("""
+                SELECT evidence FROM findings WHERE check_id = ?1 AND period IS ?2 AND id IN (SELECT finding_id FROM order_findings)
+                """)
             var change = "{\"findings\":{"
             for (index, run) in runs.enumerated() {
                 let check = run.check
                 try clear.bind([.text(check.id), run.period.map(Value.text) ?? .null, department.map(Value.integer) ?? .null, region.map(Value.integer) ?? .null])
                 try clear.run()
+                try cited.bind([.text(check.id), run.period.map(Value.text) ?? .null])
+                var kept: Set<String> = []
+                while try cited.step() { if let evidence = cited.text(at: 0) { kept.insert(evidence) } }
+                cited.reset()
                 let prefix = "{\"\(check.subject.table)\":["
                 let more = CheckQueries.evidenceTable[check.id].map { "],\"\($0)\":[" }
                 for hit in run.hits {
@@ -197,6 +205,7 @@ extension Store {
                         evidence += hit.evidence.map(String.init).joined(separator: ",")
                     }
                     evidence += "]}"
+                    if kept.contains(evidence) { continue }
                     insert.bind(check.id, at: 1)
                     insert.bind(Int64(check.version), at: 2)
                     insert.bind(run.parameters, at: 3)
