@@ -181,6 +181,17 @@ func runScript(_ text: String, bail: Bool = false) throws -> (InputLoop.Result, 
         ("export xes out.xes cases | wh", ["where"]),
         ("export xes out.xes ca", ["cases", "catalog"]),
         ("operators | where name = \"张", ["\"张三\""]),
+        ("order ", ["issue"]),
+        ("order issue to 市农业局 due 2016-06-15 \"x\" --d", ["--draft"]),
+        ("order 2016-001-001 ex", ["extend"]),
+        ("order 2016-001-001 escalate in", ["inquiry", "interview"]),
+        ("order 2016-001-001 close ", ["--recheck"]),
+        ("orders ", ["due", "escalations", "ladder", "overdue", "summary", "today"]),
+        ("orders o", ["overdue"]),
+        ("orders | where status = clo", ["closed"]),
+        ("orders due ", ["within"]),
+        ("audit ", ["verify"]),
+        ("calendar ", ["add", "import"]),
     ])
     func queryCandidates(line: String, expected: [String]) throws {
         let session = try storySession()
