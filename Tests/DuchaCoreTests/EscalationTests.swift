@@ -74,7 +74,7 @@ private func offset(of needle: String, in text: String, occurrence: Int = 1) -> 
         #expect(error.message.contains("'overdue'"))
     }
 
-    @Test(arguments: ["overdue 0", "overdue 1001", "overdue", "overdue ten", "overdue 1 2", "overdue -3", ""])
+    @Test(arguments: ["overdue 0", "overdue 1001", "overdue", "overdue ten", "overdue 1 2", "overdue -3", "overdue +5", "overdue 05", "overdue ５", ""])
     func aBadThresholdIsPlacedAtItsTrigger(trigger: String) throws {
         let text = "inquiry: zero 1; warning: repeat 4, \(trigger); accountability: overdue 40"
         let error = try #require(EscalationLadderTests.parseError(text))

@@ -94,9 +94,26 @@ private func day(_ text: String) -> CivilDate { CivilDate(text)! }
         #expect(JSONValueTests.parseError(text) != nil)
     }
 
-    @Test(arguments: [#""\u12""#, #""\uZZZZ""#, #""\udc00""#, #""\ud800""#])
+    @Test(arguments: [#""\u12""#, #""\uZZZZ""#, #""\udc00""#, #""\ud800""#, #""\ud83d\u0041""#, #""\ud83d\ud83d""#, #""\ud83d\ue000""#, #""\ud83dx""#])
     func badUnicodeEscapesAreRefused(text: String) {
         #expect(JSONValueTests.parseError(text) != nil)
+    }
+
+    /// RFC 8259's number grammar, no more.
+    @Test(arguments: ["01", "00", "-01", "+1", ".5", "1.", "1.e3", "1e", "1e+", "-", "--1", "0x10"])
+    func numbersOutsideTheGrammarAreRefused(text: String) {
+        #expect(JSONValueTests.parseError("[" + text + "]") != nil, "\(text)")
+    }
+
+    /// Columns count characters: a letter with a combining mark is one.
+    @Test func columnsCountCharacters() throws {
+        let error = try #require(JSONValueTests.parseError("[\"e\u{301}\", x]"))
+        #expect(error.line == 1 && error.column == 7, "\(error)")
+    }
+
+    @Test func sixtyFourNestedArraysMayHoldAValue() throws {
+        let text = String(repeating: "[", count: 64) + "1" + String(repeating: "]", count: 64)
+        #expect(throws: Never.self) { try JSONValue.parse(text) }
     }
 
     @Test func sixtyFourLevelsOfNestingAreReadAndSixtyFiveRefused() throws {

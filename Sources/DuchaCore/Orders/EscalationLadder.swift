@@ -147,7 +147,8 @@ public struct EscalationLadder: Sendable, Equatable {
                 defer { triggerOffset += written.count + 1 }
                 let place = triggerOffset + written.prefix { $0 == " " }.count
                 let words = written.split(separator: " ")
-                guard words.count == 2, let threshold = Int(words[1]), (1...1000).contains(threshold) else {
+                guard words.count == 2, words[1].allSatisfy({ $0.isASCII && $0.isNumber }), !words[1].hasPrefix("0"),
+                      let threshold = Int(words[1]), (1...1000).contains(threshold) else {
                     throw ParseError(message: "a trigger is a word and a whole number from 1 to 1000: overdue N (working days), repeat N (n-th overdue order this year) or zero N (months without a case)", offset: place)
                 }
                 switch words[0] {

@@ -55,12 +55,18 @@ public indirect enum JSONValue: Equatable, Sendable {
 
         var peek: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
 
+        /// The error at the current place; the column counts characters (a letter with a
+        /// combining mark is one), from 1.
         func error(_ message: String) -> ParseError {
-            var line = 1, column = 1
-            for scalar in scalars[..<min(index, scalars.count)] {
-                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            var line = 1, lineStart = 0
+            let end = min(index, scalars.count)
+            for (offset, scalar) in scalars[..<end].enumerated() where scalar == "\n" {
+                line += 1
+                lineStart = offset + 1
             }
-            return ParseError(message: message, line: line, column: column)
+            var before = String.UnicodeScalarView()
+            before.append(contentsOf: scalars[lineStart..<end])
+            return ParseError(message: message, line: line, column: String(before).count + 1)
         }
 
         mutating func skipBlanks() {
@@ -68,10 +74,10 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
 
         mutating func value(depth: Int) throws(ParseError) -> JSONValue {
-            guard depth < 64 else { throw error("nested more than 64 levels deep") }
             guard let scalar = peek else { throw error("the text ends where a value should be") }
             switch scalar {
             case "{":
+                guard depth < 64 else { throw error("nested more than 64 levels deep") }
                 index += 1
                 var members: [(key: String, value: JSONValue)] = []
                 skipBlanks()
@@ -91,6 +97,7 @@ public indirect enum JSONValue: Equatable, Sendable {
                     throw error("expected ',' or '}' in an object")
                 }
             case "[":
+                guard depth < 64 else { throw error("nested more than 64 levels deep") }
                 index += 1
                 var items: [JSONValue] = []
                 skipBlanks()
@@ -122,16 +129,37 @@ public indirect enum JSONValue: Equatable, Sendable {
             return value
         }
 
+        /// A number as RFC 8259 writes it: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
         mutating func number() throws(ParseError) -> JSONValue {
             let start = index
+            func digits() -> Int {
+                let first = index
+                while let scalar = peek, ("0"..."9").contains(scalar) { index += 1 }
+                return index - first
+            }
+            func refuse() -> ParseError {
+                index = start
+                return error("expected a value (a string, number, object, array, true, false or null)")
+            }
             if peek == "-" { index += 1 }
-            while let scalar = peek, ("0"..."9").contains(scalar) || scalar == "." || scalar == "e" || scalar == "E" || scalar == "+" || scalar == "-" { index += 1 }
+            if peek == "0" {
+                index += 1
+                if let next = peek, ("0"..."9").contains(next) { throw error("a number does not start with 0 unless it is 0 (write 1, not 01)") }
+            } else if digits() == 0 {
+                throw refuse()
+            }
+            if peek == "." {
+                index += 1
+                guard digits() > 0 else { throw error("a decimal point needs digits after it (write 1.0, not 1.)") }
+            }
+            if peek == "e" || peek == "E" {
+                index += 1
+                if peek == "+" || peek == "-" { index += 1 }
+                guard digits() > 0 else { throw error("an exponent needs digits (write 1e3)") }
+            }
             var text = ""
             text.unicodeScalars.append(contentsOf: scalars[start..<index])
-            guard !text.isEmpty, let value = Double(text) else {
-                index = start
-                throw error("expected a value (a string, number, object, array, true, false or null)")
-            }
+            guard let value = Double(text) else { throw refuse() }
             return .number(value)
         }
 
@@ -157,10 +185,18 @@ public indirect enum JSONValue: Equatable, Sendable {
                     case "t": text.append("\t")
                     case "u":
                         var code = try hex4()
-                        if (0xD800...0xDBFF).contains(code), peek == "\\", index + 1 < scalars.count, scalars[index + 1] == "u" {
+                        if (0xD800...0xDBFF).contains(code) {
+                            guard peek == "\\", index + 1 < scalars.count, scalars[index + 1] == "u" else {
+                                throw error("a \\u escape of a high surrogate must be followed by one of a low surrogate (\\uDC00 to \\uDFFF)")
+                            }
                             index += 2
                             let low = try hex4()
+                            guard (0xDC00...0xDFFF).contains(low) else {
+                                throw error("a \\u escape of a high surrogate must be followed by one of a low surrogate (\\uDC00 to \\uDFFF)")
+                            }
                             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        } else if (0xDC00...0xDFFF).contains(code) {
+                            throw error("a lone low surrogate \\u escape is not a character")
                         }
                         guard let decoded = Unicode.Scalar(code) else { throw error("\\u escape is not a character") }
                         text.append(decoded)
