@@ -8,11 +8,7 @@ enum CalendarCommand {
     static let usage = "[YEAR | add DATE N | import FILE [--replace]]"
 
     static func run(_ rest: String, at position: SourcePosition, in session: Session) throws {
-        let parsed = CommandWords(rest)
-        if let open = parsed.unterminatedQuoteOffset {
-            throw ShellError(.badArgument, parsed.unterminatedMessage, at: position.advanced(by: open))
-        }
-        let words = parsed.words
+        let words = try CommandWords.arguments(rest, at: position)
         func place(_ index: Int) -> SourcePosition { position.advanced(by: words[index].offset) }
         let calendar = session.store.calendar
         guard let first = words.first else {

@@ -9,11 +9,7 @@ enum OrderCommand {
     static let usage = "issue to DEPT|REGION due DATE|in N workdays \"REQUIREMENT\" [for finding ID,...] [cc \"A,B\"] [leader NAME] [contact \"...\"] [round N] [--draft] | N [ACTION ...]"
 
     static func run(_ rest: String, at position: SourcePosition, in session: Session) throws {
-        let parsed = CommandWords(rest)
-        if let open = parsed.unterminatedQuoteOffset {
-            throw ShellError(.badArgument, parsed.unterminatedMessage, at: position.advanced(by: open))
-        }
-        let words = parsed.words
+        let words = try CommandWords.arguments(rest, at: position)
         guard let first = words.first else {
             throw ShellError(.badArgument, "order needs issue or an order number, e.g. order issue to 市农业局 due 2016-06-15 \"...\" or order 2016-001-001; `orders` lists them", at: position)
         }
@@ -67,27 +63,21 @@ enum OrderCommand {
         var contact: String?
         var round: Int?
         var draft = false
-        var index = 0
-        func value(after word: CommandWords.Word, _ example: String) throws -> CommandWords.Word {
-            guard index + 1 < words.count else { throw ShellError(.badArgument, "\(word.text) needs a value, e.g. \(example)", at: place(word)) }
-            index += 1
-            return words[index]
-        }
+        var cursor = WordCursor(words, at: position, from: 0)
         let today = session.today
-        while index < words.count {
-            let word = words[index]
+        while let word = cursor.current {
             switch word.text {
             case "to":
-                addressee = try value(after: word, "to 市农业局")
+                addressee = try cursor.value(after: word, "to 市农业局")
             case "due":
-                let next = try value(after: word, "due 2016-06-15 or due in 5 workdays")
+                let next = try cursor.value(after: word, "due 2016-06-15 or due in 5 workdays")
                 dueWord = next
                 if next.text == "in" {
-                    let count = try value(after: next, "due in 5 workdays")
+                    let count = try cursor.value(after: next, "due in 5 workdays")
                     guard let days = Int(count.text), (1...366).contains(days) else {
                         throw ShellError(.badArgument, "'\(count.text)' is not a number of working days; write due in 5 workdays (1 to 366)", at: place(count))
                     }
-                    if index + 1 < words.count, ["workdays", "workday", "工作日", "个工作日"].contains(words[index + 1].text) { index += 1 }
+                    if cursor.index + 1 < words.count, ["workdays", "workday", "工作日", "个工作日"].contains(words[cursor.index + 1].text) { cursor.index += 1 }
                     let reckoned = session.store.calendar.adding(workdays: days, to: today)
                     due = reckoned.date
                     dueProvisional = reckoned.isProvisional
@@ -99,8 +89,8 @@ enum OrderCommand {
                     dueProvisional = !session.store.calendar.knows(date)
                 }
             case "for":
-                var next = try value(after: word, "for finding 12,13")
-                if next.text == "finding" || next.text == "findings" { next = try value(after: next, "for finding 12,13") }
+                var next = try cursor.value(after: word, "for finding 12,13")
+                if next.text == "finding" || next.text == "findings" { next = try cursor.value(after: next, "for finding 12,13") }
                 findingsWord = next
                 for part in next.text.split(separator: ",") {
                     guard let id = Int64(part.trimmingBlanks()), id > 0 else {
@@ -109,14 +99,14 @@ enum OrderCommand {
                     findings.append(id)
                 }
             case "cc":
-                copyTo = try value(after: word, "cc \"市政府督查室,市监察局\"").text
+                copyTo = try cursor.value(after: word, "cc \"市政府督查室,市监察局\"").text
                     .split { $0 == "," || $0 == "，" || $0 == "、" }.map { $0.trimmingBlanks() }.filter { !$0.isEmpty }
             case "leader":
-                leader = try value(after: word, "leader 张三").text
+                leader = try cursor.value(after: word, "leader 张三").text
             case "contact":
-                contact = try value(after: word, "contact \"李四 0818-2345678\"").text
+                contact = try cursor.value(after: word, "contact \"李四 0818-2345678\"").text
             case "round":
-                let next = try value(after: word, "round 18")
+                let next = try cursor.value(after: word, "round 18")
                 guard let number = Int(next.text), (1...999).contains(number) else {
                     throw ShellError(.badArgument, "the round is a whole number from 1 to 999, e.g. round 18", at: place(next))
                 }
@@ -132,7 +122,7 @@ enum OrderCommand {
                 }
                 requirement = word
             }
-            index += 1
+            cursor.index += 1
         }
         guard let addressee else {
             throw ShellError(.badArgument, "order issue needs an addressee: to DEPT (or a region)", at: missing)
@@ -186,25 +176,19 @@ enum OrderCommand {
         var event = OrderEvent(action: action)
         var notes: [String] = []
         var recheck = false
-        var index = 1
-        func value(after word: CommandWords.Word, _ example: String) throws -> CommandWords.Word {
-            guard index + 1 < words.count else { throw ShellError(.badArgument, "\(word.text) needs a value, e.g. \(example)", at: place(word)) }
-            index += 1
-            return words[index]
-        }
+        var cursor = WordCursor(words, at: position, from: 1)
         let ladder = try session.escalationLadder()
-        while index < words.count {
-            let word = words[index]
+        while let word = cursor.current {
             switch (action, word.text) {
             case (.verify, "by"), (.escalate, "target"):
-                event.target = try value(after: word, action == .verify ? "by 王五" : "target 张局长").text
+                event.target = try cursor.value(after: word, action == .verify ? "by 王五" : "target 张局长").text
             case (.escalate, "doc"):
-                event.document = try value(after: word, "doc \"达督查函〔2016〕3号\"").text
+                event.document = try cursor.value(after: word, "doc \"达督查函〔2016〕3号\"").text
             case (.close, "--recheck"):
                 recheck = true
             case (.extend, _) where event.date == nil && CivilDate(word.text) != nil:
                 event.date = CivilDate(word.text)
-            case (.escalate, _) where event.escalation == nil && index == 1:
+            case (.escalate, _) where event.escalation == nil && cursor.index == 1:
                 guard ladder.step(word.text) != nil else {
                     throw ShellError(.badArgument, "the ladder has no step '\(word.text)'" + Suggestion.phrase(for: word.text, among: ladder.steps.map(\.name))
                         + "; it has " + ladder.steps.map { "\($0.name) (\($0.chinese))" }.joined(separator: ", "), at: place(word))
@@ -216,7 +200,7 @@ enum OrderCommand {
                 }
                 notes.append(word.text)
             }
-            index += 1
+            cursor.index += 1
         }
         if !notes.isEmpty { event.note = notes.joined(separator: " ") }
         if action == .close && recheck {

@@ -9,11 +9,7 @@ enum OrdersViews {
     static let words = ["overdue", "due", "summary", "today", "escalations", "ladder"]
 
     static func run(_ rest: String, at position: SourcePosition, in session: Session) throws {
-        let parsed = CommandWords(rest)
-        if let open = parsed.unterminatedQuoteOffset {
-            throw ShellError(.badArgument, parsed.unterminatedMessage, at: position.advanced(by: open))
-        }
-        let words = parsed.words
+        let words = try CommandWords.arguments(rest, at: position)
         guard let first = words.first else { return }
         let extra = { (count: Int) throws in
             if words.count > count {
