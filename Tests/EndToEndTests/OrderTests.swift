@@ -149,6 +149,23 @@ import Testing
         #expect(try ImportTests.rows(runner, db, "orders | select status") == [["issued"]])
     }
 
+    /// Who the audit log records: --as, else the startup file's .as, else $DUCHA_ACTOR.
+    @Test func theActorComesFromAsTheStartupFileOrTheEnvironment() throws {
+        let runner = BinaryRunner()
+        defer { runner.cleanUp() }
+        let db = try OrderTests.database(runner)
+        let issue = "order issue to 万源市房管局 due 2016-06-15 \"x\""
+        #expect(try runner.run([db, "--today", "2016-06-01", "-c", issue], extraEnvironment: ["DUCHA_ACTOR": "环境"]).status == 0)
+        try FileManager.default.createDirectory(atPath: runner.file("config/ducha"), withIntermediateDirectories: true)
+        try ".as 启动文件\n".write(toFile: runner.file("config/ducha/init"), atomically: true, encoding: .utf8)
+        #expect(try runner.run([db, "--today", "2016-06-01", "-c", issue], extraEnvironment: ["DUCHA_ACTOR": "环境"]).status == 0)
+        #expect(try runner.run([db, "--today", "2016-06-01", "--as", "命令行", "-c", issue], extraEnvironment: ["DUCHA_ACTOR": "环境"]).status == 0)
+        #expect(try ImportTests.rows(runner, db, "orders | select created_by") == [["环境"], ["启动文件"], ["命令行"]])
+        #expect(try ImportTests.rows(runner, db, "audit | where command ~ \"order issue\" | select actor") == [["环境"], ["启动文件"], ["命令行"]])
+        let empty = try runner.run([db, "--as", " ", "-c", ".as"])
+        #expect(empty.status == 2 && empty.standardError.contains("--as takes a name of 1 to 64 characters"), "\(empty.standardError)")
+    }
+
     @Test func anEditedDeletedOrReorderedAuditEntryIsFound() throws {
         let runner = BinaryRunner()
         defer { runner.cleanUp() }
