@@ -230,6 +230,32 @@ struct ShellCommand: Sendable {
             shorthands: ["verify"],
             arguments: { _ in .words([]) }),
         ShellCommand(
+            name: "report", usage: ReportCommand.usage, summary: "draft the inspection bulletin (通报) or the rectification ledger, as Markdown or HTML",
+            details: """
+                report bulletin 2016-01..2016-04 [for 万源市] drafts the bulletin in the structure of the 2016 bulletin: basic \
+                situation (cases by region and month, the online-run rate of items, departments that ran cases well), the main \
+                problems (one part per check with hits, worst first, naming departments; the checks run over the period first \
+                and keep their findings), and the requirements (the open rectification orders with deadlines, addressees and \
+                copy-to lists, and the escalation ladder). Every figure cites ［n］, a query of the language listed in the \
+                appendix. report orders [PERIOD] writes the rectification ledger: every order with status, deadline, working \
+                days overdue, escalations, and the completion and on-time rates. --format md (the default, for editing) or \
+                html (one self-contained file with inline SVG charts, for reading and printing; chosen too by a .html file \
+                name); > FILE writes the file whole or not at all.
+                """,
+            run: { session, rest, position in
+                try ReportCommand.run(rest, at: position, in: session)
+                return .proceed
+            },
+            arguments: { words in
+                switch (words.first, words.count) {
+                case (nil, _): return .words(["bulletin", "orders"])
+                case (_, _) where words.last == ">": return .words([Completer.filesMarker])
+                case (_, _) where words.last == "--format": return .words(["html", "md"])
+                case ("bulletin", _): return .words(["for", "--format", ">"])
+                default: return .words(["--format", ">"])
+                }
+            }),
+        ShellCommand(
             name: "calendar", usage: CalendarCommand.usage, summary: "the working-day calendar: years known, a year's holidays, counting working days, loading a year",
             details: """
                 Working days follow the State Council's holiday notices, shipped for 2016–2026: Monday to Friday, except the \

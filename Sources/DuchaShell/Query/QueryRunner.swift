@@ -54,6 +54,20 @@ enum QueryRunner {
         }
     }
 
+    /// Compiles and runs `text`, returning its columns and rows (for reports that cite
+    /// the queries their figures come from).
+    static func rows(_ text: String, in session: Session) throws -> (columns: [ResultColumn], rows: [[Value]]) {
+        let query = try compile(text, at: SourcePosition(source: "report", line: 1, column: 1), in: session)
+        var columns: [ResultColumn] = []
+        var rows: [[Value]] = []
+        do {
+            try session.store.run(query.statement, columns: { columns = $0 }, row: { rows.append($0) })
+        } catch let error as StoreError {
+            throw ShellError(error)
+        }
+        return (columns, rows)
+    }
+
     private static func compile(_ text: String, at position: SourcePosition, in session: Session) throws -> CheckedQuery {
         let compilation = Compiler.compile(text, context: session.queryContext)
         guard let query = compilation.query else { throw ShellError(compilation.diagnostics, in: text, at: position) }

@@ -93,15 +93,22 @@ enum CheckCommand {
         let (results, skipped) = try evaluate(checks, parameters: parameters, period: chosen, department: scope?.department, region: scope?.region,
                                               in: session, at: position)
         if !store.isReadOnly {
-            let runs = results.map { result in
-                FindingRun(check: result.check, hits: result.hits,
-                           parameters: "{" + result.check.parameters.map { "\"\($0.name)\":\(parameters[result.check.id]?[$0.name] ?? $0.defaultValue)" }.joined(separator: ",") + "}",
-                           period: result.check.usesPeriod ? chosen.text : nil)
-            }
-            try store.keepFindings(runs, settings: saved, department: scope?.department, region: scope?.region,
-                                   stamp: AuditStamp(at: session.clock.now, actor: session.actor, command: "check" + rest))
+            try keep(results, parameters: parameters, period: chosen, scope: scope, settings: saved, command: "check" + rest, in: session)
         }
         try show(results, skipped: skipped, period: chosen, in: session)
+    }
+
+    /// Keeps the hits of a run as findings (replacing those of an earlier run of the same
+    /// checks, period and scope) with the settings saved with it, in one audited transaction.
+    static func keep(_ results: [(check: CheckDefinition, hits: [CheckHit])], parameters: [String: [String: Int64]], period: CheckPeriod,
+                     scope: (department: Int64?, region: Int64?)?, settings: [(key: String, value: String)] = [], command: String, in session: Session) throws {
+        let runs = results.map { result in
+            FindingRun(check: result.check, hits: result.hits,
+                       parameters: "{" + result.check.parameters.map { "\"\($0.name)\":\(parameters[result.check.id]?[$0.name] ?? $0.defaultValue)" }.joined(separator: ",") + "}",
+                       period: result.check.usesPeriod ? period.text : nil)
+        }
+        try session.store.keepFindings(runs, settings: settings, department: scope?.department, region: scope?.region,
+                                       stamp: AuditStamp(at: session.clock.now, actor: session.actor, command: command))
     }
 
     /// Parameters saved with `--save` (settings `check.ID.PARAMETER`), by check.
