@@ -54,6 +54,9 @@ struct BulletinBuilder {
         document.heading("二、存在的主要问题")
         if cases.value == 0 {
             document.paragraph(.text("督查期间没有案件数据，本期未对案件运行情况进行检查；请核实各部门是否已将行权案件录入平台，或平台数据是否已导入。"))
+        } else if session.store.isReadOnly, try sources.count("findings | where period = \"\(period.text)\" | count").value == 0 {
+            // Read-only: the checks cannot keep their findings, and none were kept before.
+            document.paragraph(.text("数据库以只读方式打开，且尚未保存本期的检查结果，本节无法列出问题；请先在可写的数据库上运行 check \(period.text)，再生成通报。"))
         } else {
             let skipped = try keepFindings()
             try problems(&document, sources: sources, skipped: skipped)
