@@ -5,7 +5,7 @@ import DuchaStore
 /// pipe tables, charts are their data as a table, and the appendix lists the queries.
 enum MarkdownReport {
     static func render(_ document: ReportDocument) -> String {
-        var out = "# \(document.title)\n\n*\(document.subtitle)*\n"
+        var out = "# \(escaped(document.title))\n\n*\(escaped(document.subtitle))*\n"
         for block in document.blocks {
             out += "\n"
             switch block {
