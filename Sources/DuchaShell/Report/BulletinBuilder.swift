@@ -275,6 +275,19 @@ struct BulletinBuilder {
                                                                series: [ReportDocument.Series(name: "件数", values: statuses.rows.map { Double($0[1].integer ?? 0) })],
                                                                source: statuses.source)))
         }
+        if !open.rows.isEmpty {
+            // Open orders by ageing, in working days against their deadlines.
+            let numbers = Set(open.rows.map { ReportSources.text($0[0]) })
+            let calendar = session.store.calendar
+            var ageing: [OrderTracking.Ageing: Int] = [:]
+            for order in try session.store.orders() where numbers.contains(order.number) {
+                ageing[OrderTracking.Ageing.of(workdaysLeft: OrderTracking.workdaysLeft(order, today: session.today, calendar: calendar)), default: 0] += 1
+            }
+            document.blocks.append(.chart(ReportDocument.Chart(kind: .bars, title: "未办结整改通知账龄（截至\(ReportText.date(session.today))）",
+                                                               categories: OrderTracking.Ageing.allCases.map(\.chinese),
+                                                               series: [ReportDocument.Series(name: "件数", values: OrderTracking.Ageing.allCases.map { Double(ageing[$0] ?? 0) })],
+                                                               source: open.source)))
+        }
     }
 
     /// A trigger as the requirements section writes it.
