@@ -56,6 +56,6 @@ let package = Package(
         .testTarget(name: "DuchaDemoTests", dependencies: ["DuchaDemo", "DuchaStore", "DuchaQuery"]),
         .testTarget(name: "LanguageTests", dependencies: ["DuchaQuery", "DuchaStore"], exclude: ["Corpus", "Snapshots"]),
         .testTarget(name: "DuchaShellTests", dependencies: ["DuchaShell"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ducha", "DuchaCore", "DuchaStore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ducha", "DuchaCore", "DuchaStore", "CZlib"]),
     ]
 )

@@ -50,8 +50,8 @@ public enum DemoThresholds {
     /// Labelled copies have 11 steps against a median of 6; no other workflow exceeds 1.25 times its median.
     public static let tooManyStepsFactor = 1.5
 
-    /// step-overtime: a step is over time when its working days (the Monday-to-Friday
-    /// dates after the previous step's date, up to and including its own date) exceed
+    /// step-overtime: a step is over time when its working days (the working dates, by
+    /// the holiday notices, after the previous step's date, up to and including its own) exceed
     /// the workflow step's time limit. Labelled steps exceed it by this many working
     /// days or more (2); normal steps use at most half the limit.
     public static let overtimeExcessWorkingDays = 2

@@ -54,9 +54,22 @@ private func at(_ date: String, _ hour: Int, _ minute: Int = 0) -> Instant {
         #expect(reordered.contains(.outOfOrder(step: 1, after: "决定")))
     }
 
-    @Test(arguments: [("2016-05-06", "2016-05-09", 1), ("2016-05-02", "2016-05-02", 0), ("2016-05-02", "2016-05-16", 10), ("2016-05-07", "2016-05-08", 0)])
-    func workingDaysAreWeekdaysAfterTheStart(from: String, to: String, days: Int) {
-        #expect(CaseTimeline.workingDays(from: at(from, 9), to: at(to, 9)) == days)
+    /// Working days after the start's date: weekdays, less the holidays, plus the worked
+    /// weekend days (Labour Day 2016-05-01..02; Dragon Boat 2016-06-09..11 with Sunday
+    /// 2016-06-12 worked).
+    @Test(arguments: [("2016-05-06", "2016-05-09", 1), ("2016-05-03", "2016-05-03", 0), ("2016-05-03", "2016-05-17", 10), ("2016-05-07", "2016-05-08", 0),
+                      ("2016-04-29", "2016-05-03", 1), ("2016-06-08", "2016-06-13", 2)])
+    func workingDaysFollowTheHolidayCalendar(from: String, to: String, days: Int) {
+        #expect(WorkdayCalendar.official.workdays(from: at(from, 9), to: at(to, 9)) == days)
+    }
+
+    /// A time limit counts working days: a step three calendar days after the one before,
+    /// over the Dragon Boat holiday, took 0 working days (2016-06-09..11 off).
+    @Test func timeLimitsCountWorkingDaysNotCalendarDays() {
+        let steps = [CaseTimelineTests.step("受理", 1, by: "张三", at("2016-06-08", 9)), CaseTimelineTests.step("审核", 2, by: "李四", at("2016-06-11", 9), limit: 0)]
+        #expect(!CaseTimelineTests.timeline(steps, decided: nil).flags().contains { if case .overTime = $0 { return true } else { return false } })
+        let later = [CaseTimelineTests.step("受理", 1, by: "张三", at("2016-06-08", 9)), CaseTimelineTests.step("审核", 2, by: "李四", at("2016-06-14", 9), limit: 1)]
+        #expect(CaseTimelineTests.timeline(later, decided: nil).flags().contains(.overTime(step: 1, workingDays: 3, limit: 1)))
     }
 
     @Test func variantsAndHandoversCountLikeProcessMiningTools() {

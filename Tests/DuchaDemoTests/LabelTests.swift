@@ -185,15 +185,15 @@ import Testing
 
     /// Working days of each step in SQL: the weekdays after the previous step's local
     /// date up to its own (a running count of weekdays from Monday 1970-01-05).
+    /// Each step's working days since the step before (the store's `workdays`, which
+    /// follows the holiday notices), with its time limit.
     static let stepWorkingDays = """
         WITH ordered AS (
-          SELECT s.id, s.case_id, ws.time_limit AS time_limit, (s.occurred + 28800000) / 86400000 AS day,
-                 lag((s.occurred + 28800000) / 86400000) OVER (PARTITION BY s.case_id ORDER BY s.occurred, s.id) AS previous
+          SELECT s.id, s.case_id, ws.time_limit AS time_limit, s.occurred AS occurred,
+                 lag(s.occurred) OVER (PARTITION BY s.case_id ORDER BY s.occurred, s.id) AS previous
           FROM steps s JOIN workflow_steps ws ON ws.id = s.workflow_step_id),
         counted AS (
-          SELECT id, case_id, time_limit,
-                 ((day - 4) / 7) * 5 + min((day - 4) % 7 + 1, 5)
-                 - (((previous - 4) / 7) * 5 + min((previous - 4) % 7 + 1, 5)) AS working_days
+          SELECT id, case_id, time_limit, workdays(previous, occurred) AS working_days
           FROM ordered WHERE previous IS NOT NULL)
         """
 
@@ -207,7 +207,7 @@ import Testing
             SELECT count(*) FROM counted WHERE working_days <= time_limit AND working_days * 2 > time_limit
             """) == 0)
 
-        // The SQL count agrees with counting dates one by one, on every case with an
+        // The SQL count agrees with counting dates one by one from the notices, on every case with an
         // over-time step and one case in fifty.
         let sample = try database.rows(counted + """
             SELECT s.id, s.case_id, s.occurred, c.working_days FROM steps s LEFT JOIN counted c ON c.id = s.id
@@ -222,7 +222,8 @@ import Testing
                 var days: Int64 = 0
                 var current = previous.date.adding(days: 1)
                 while current <= date {
-                    if current.weekday <= 5 { days += 1 }
+                    // A notice's day off or make-up day, else Monday to Friday.
+                    if WorkdayCalendar.official.entry(for: current).map({ !$0.isOffDay }) ?? (current.weekday <= 5) { days += 1 }
                     current = current.adding(days: 1)
                 }
                 #expect(row[3].integer == days)

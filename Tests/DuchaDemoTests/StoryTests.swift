@@ -192,7 +192,7 @@ import Testing
         // Opened on a working day inside office hours; nothing at or after the story date.
         let opened = try database.rows("""
             SELECT min(strftime('%H:%M', opened / 1000, 'unixepoch', '+8 hours')), max(strftime('%H:%M', opened / 1000, 'unixepoch', '+8 hours')),
-                   sum(strftime('%w', opened / 1000, 'unixepoch', '+8 hours') IN ('0', '6'))
+                   sum(workdays(opened - 86400000, opened) = 0)
             FROM cases
             """)[0]
         #expect(opened[0].text! >= "08:30" && opened[1].text! <= "16:30" && opened[2].integer == 0)

@@ -36,7 +36,7 @@ import Testing
         let html = HTMLReport.render(ReportRenderingTests.document)
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"))
         #expect(html.contains("<title>关于&lt;全市&gt;行政权力运行的通报</title>"))
-        #expect(html.contains("<span class=\"figure\">1,234件</span><sup><a href=\"#source-1\">［1］</a></sup>"))
+        #expect(html.contains("<span class=\"cited\"><span class=\"figure\">1,234件</span><sup><a href=\"#source-1\">[1]</a></sup></span>"))
         #expect(html.contains("<td>A &amp; B</td><td class=\"number\">3</td>"))
         #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" id=\"chart-1\""))
         #expect(html.contains("id=\"chart-2\""))
@@ -67,7 +67,7 @@ import Testing
         #expect(svg.contains(">20</text>") && svg.contains(">5</text>") && !svg.contains(">25</text>"))
     }
 
-    @Test(arguments: [(0.5, 1.0), (1, 1), (7, 10), (12, 20), (23, 25), (43_021, 50_000), (100, 100), (101, 200)])
+    @Test(arguments: [(0.5, 1.0), (1, 1), (7, 8), (11, 12), (12, 12), (13, 15), (23, 25), (2_721, 3_000), (43_021, 50_000), (100, 100), (101, 120)])
     func axesEndAtRoundNumbers(value: Double, ceiling: Double) {
         #expect(SVGChart.niceCeiling(value) == ceiling)
     }

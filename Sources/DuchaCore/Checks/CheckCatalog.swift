@@ -1,5 +1,6 @@
 /// The built-in checks, one for each kind of finding of the 2016 bulletin
-/// (docs/CHECKS.md). Working days are Monday to Friday until the holiday calendar exists.
+/// (docs/CHECKS.md). Working days follow the State Council's holiday notices (`WorkdayCalendar`):
+/// the checks that count them are at version 2 since they do.
 public enum CheckCatalog {
     private static func p(_ name: String, _ value: Int64, _ summary: String) -> CheckParameter {
         CheckParameter(name: name, defaultValue: value, summary: summary)
@@ -48,12 +49,12 @@ public enum CheckCatalog {
                         parameters: [p("percent", 200, "a workflow stands out at this share (%) of the median alarms per case of the workflows of its category"),
                                      p("cases", 5, "the fewest cases opened in the period for a workflow to be judged")],
                         definition: "department workflows with cases or more cases opened in the period whose alarms per case reach percent % of the median of the workflows of the same item category"),
-        CheckDefinition("unhandled-alarm", "报警未处置", "alarms left unhandled", subject: .alerts, needs: [.alerts],
+        CheckDefinition("unhandled-alarm", version: 2, "报警未处置", "alarms left unhandled", subject: .alerts, needs: [.alerts],
                         parameters: [p("days", 5, "working days an alarm may stay open")],
                         definition: "alarms not handled and raised more than days working days before today"),
         CheckDefinition("supervisor-never-logged-in", "监察人员从未登录", "supervisors who never logged in", subject: .operators, needs: [.logins],
                         definition: "supervisors with no login at all"),
-        CheckDefinition("supervisor-inactive", "监察人员长期未登录", "supervisors not logged in for long", subject: .operators, needs: [.logins],
+        CheckDefinition("supervisor-inactive", version: 2, "监察人员长期未登录", "supervisors not logged in for long", subject: .operators, needs: [.logins],
                         parameters: [p("days", 20, "working days without a login")],
                         definition: "supervisors whose last login was more than days working days before today"),
         CheckDefinition("late-recording", "事后补录", "steps recorded long after they occurred", subject: .cases, needs: [.recordedTimes],
@@ -73,9 +74,9 @@ public enum CheckCatalog {
                         definition: "departments whose steps of cases opened in the period were all recorded by one operator"),
         CheckDefinition("no-leader", "无领导账号", "departments with no leader on the platform", subject: .departments, needs: [.operators],
                         definition: "online departments with operators but none in the leader role"),
-        CheckDefinition("step-overtime", "环节超时", "steps over their time limit", subject: .steps, needs: [.timeLimits],
+        CheckDefinition("step-overtime", version: 2, "环节超时", "steps over their time limit", subject: .steps, needs: [.timeLimits],
                         parameters: [p("excess", 1, "working days over the limit that count")],
-                        definition: "steps whose working days (Monday-to-Friday dates after the previous step's date, up to its own; the first step from the case's opening) exceed the workflow step's limit by excess or more"),
+                        definition: "steps whose working days (working dates after the previous step's date, up to its own; the first step from the case's opening) exceed the workflow step's limit by excess or more"),
     ]
 
     /// The check called `id`.

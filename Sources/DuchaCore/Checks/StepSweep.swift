@@ -40,6 +40,8 @@ public struct StepSweep {
     // What to judge, and by which numbers, settled once for the whole sweep.
     private let late: Int64?, bulk: (span: Int64, window: Int64)?, onePerson: (steps: Int, leader: Bool)?
     private let samePerson: Bool, overtime: Int64?, singleOperator: Bool
+    /// The working days that time limits count.
+    private let calendar: WorkdayCalendar
     /// Hits by check id.
     public private(set) var hits: [String: [Hit]] = [:]
     private var departmentPeople: [Int64: Set<Int64>] = [:]
@@ -47,12 +49,13 @@ public struct StepSweep {
 
     /// A sweep for the `wanted` checks with their parameters by check id (defaults where
     /// absent), over the period [start, end) in milliseconds.
-    public init(wanted: Set<String>, parameters: [String: [String: Int64]], periodStart: Int64, periodEnd: Int64) {
+    public init(wanted: Set<String>, parameters: [String: [String: Int64]], periodStart: Int64, periodEnd: Int64, calendar: WorkdayCalendar = .official) {
         func value(_ check: String, _ name: String) -> Int64 {
             parameters[check]?[name] ?? CheckCatalog.named(check)?.parameter(name)?.defaultValue ?? 0
         }
         self.periodStart = periodStart
         self.periodEnd = periodEnd
+        self.calendar = calendar
         late = wanted.contains("late-recording") ? value("late-recording", "hours") * Milliseconds.hour : nil
         bulk = wanted.contains("bulk-recording")
             ? (value("bulk-recording", "span_hours") * Milliseconds.hour, value("bulk-recording", "window_minutes") * Milliseconds.minute) : nil
@@ -102,7 +105,7 @@ public struct StepSweep {
             var previous = opened
             for step in steps {
                 if let limit = step.timeLimit {
-                    let days = StepSweep.workingDays(from: previous, to: step.occurred)
+                    let days = calendar.workdays(afterDay: StepSweep.day(of: previous), throughDay: StepSweep.day(of: step.occurred))
                     if Int64(days - limit) >= excess {
                         hits["step-overtime", default: []].append(Hit(subject: step.id, department: department, evidence: [step.id], value: Int64(days - limit)))
                     }
@@ -125,18 +128,9 @@ public struct StepSweep {
         }
     }
 
-    /// Monday-to-Friday days after the Beijing date of `start`, up to and including that of `end`.
-    static func workingDays(from start: Int64, to end: Int64) -> Int {
-        let offset = ChinaTime.offsetSeconds * 1000
-        let first = Int((start + offset).floorDivided(by: Milliseconds.day)), last = Int((end + offset).floorDivided(by: Milliseconds.day))
-        guard last > first else { return 0 }
-        return weekdaysBefore(last + 1) - weekdaysBefore(first + 1)
-    }
-
-    /// Weekdays among day numbers 0 ..< n (day 0, 1970-01-01, was a Thursday).
-    static func weekdaysBefore(_ n: Int) -> Int {
-        let weeks = n.floorDivided(by: 7), rest = n - weeks * 7
-        return 5 * weeks + [0, 1, 2, 2, 2, 3, 4][rest]
+    /// The Beijing date of an instant, as days since 1970-01-01.
+    static func day(of instant: Int64) -> Int {
+        Int((instant + ChinaTime.offsetSeconds * 1000).floorDivided(by: Milliseconds.day))
     }
 }
 

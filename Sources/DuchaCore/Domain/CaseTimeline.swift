@@ -99,9 +99,16 @@ public struct InspectionRules: Sendable {
     public var bulkWindow: Int64 = 30 * Milliseconds.minute
     /// A case of this many steps or more, all by one operator, is a one-person case.
     public var onePersonMinimumSteps = 3
+    /// The working days that time limits count.
+    public var calendar = WorkdayCalendar.official
 
     /// The defaults.
     public init() {}
+
+    /// The defaults, counting working days with `calendar`.
+    public init(calendar: WorkdayCalendar) {
+        self.calendar = calendar
+    }
 }
 
 /// Something about a case or one of its steps that an inspector should see.
@@ -135,12 +142,6 @@ public enum TimelineFlag: Hashable, Sendable {
 }
 
 extension CaseTimeline {
-    /// The working days a step took: Monday-to-Friday dates after the previous step's
-    /// date, up to and including its own (Beijing dates; holidays are not known yet).
-    public static func workingDays(from start: Instant, to end: Instant) -> Int {
-        StepSweep.workingDays(from: start.millisecondsSinceEpoch, to: end.millisecondsSinceEpoch)
-    }
-
     /// Everything that stands out, case-level first, then by step.
     public func flags(_ rules: InspectionRules = InspectionRules()) -> [TimelineFlag] {
         var flags: [TimelineFlag] = []
@@ -182,7 +183,8 @@ extension CaseTimeline {
             }
             if let limit = step.timeLimit {
                 let start = index == 0 ? opened : steps[index - 1].occurred
-                let days = CaseTimeline.workingDays(from: start, to: step.occurred)
+                // Working days after the previous step's Beijing date, up to and including its own.
+                let days = rules.calendar.workdays(from: start, to: step.occurred)
                 if days > limit { flags.append(.overTime(step: index, workingDays: days, limit: limit)) }
             }
         }

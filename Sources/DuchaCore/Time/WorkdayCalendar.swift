@@ -54,6 +54,12 @@ public struct WorkdayCalendar: Sendable {
     public let notices: [Int: HolidayNotice]
     /// The notices' days, by days since the epoch.
     private let named: [Int: HolidayNotice.Day]
+    /// The first day number the running counts cover.
+    private let firstDay: Int
+    /// Working days among day numbers `firstDay ..< firstDay + i`, for every day from
+    /// the December before the first known year to the end of the last: counting working
+    /// days between two dates is a subtraction (the checks count them for every step).
+    private let running: [Int32]
 
     public init(notices: [HolidayNotice]) {
         var byYear: [Int: HolidayNotice] = [:]
@@ -65,6 +71,70 @@ public struct WorkdayCalendar: Sendable {
             for day in byYear[year]!.days { named[day.date.daysSinceEpoch] = day }
         }
         self.named = named
+        let first = (byYear.keys.min().map { CivilDate(year: $0 - 1, month: 12, day: 1)! } ?? CivilDate(year: 2016, month: 1, day: 1)!).daysSinceEpoch
+        let last = (byYear.keys.max().map { CivilDate(year: $0, month: 12, day: 31)! } ?? CivilDate(year: 2016, month: 1, day: 1)!).daysSinceEpoch
+        var running: [Int32] = [0]
+        running.reserveCapacity(last - first + 2)
+        for day in first...last {
+            let isWorkday = named[day].map { !$0.isOffDay } ?? (WorkdayCalendar.weekdayIndex(day) < 5)
+            running.append(running.last! + (isWorkday ? 1 : 0))
+        }
+        self.firstDay = first
+        self.running = running
+    }
+
+    /// 0 for Monday through 6 for Sunday (day 0, 1970-01-01, was a Thursday).
+    @inline(__always)
+    static func weekdayIndex(_ day: Int) -> Int {
+        let offset = (day + 3) % 7
+        return offset < 0 ? offset + 7 : offset
+    }
+
+    /// Monday-to-Friday days among day numbers `0 ..< n` (negative below 0).
+    @inline(__always)
+    static func weekdaysBefore(_ n: Int) -> Int {
+        let weeks = n >= 0 ? n / 7 : (n - 6) / 7
+        let rest = n - weeks * 7
+        return 5 * weeks + [0, 1, 2, 2, 2, 3, 4][rest]
+    }
+
+    /// A running count of working days among day numbers below `n` (only differences of
+    /// it mean anything): the notices' days inside the known range, weekends outside.
+    @inline(__always)
+    func workdaysBefore(_ n: Int) -> Int {
+        let end = firstDay + running.count - 1
+        if n <= firstDay { return WorkdayCalendar.weekdaysBefore(n) - WorkdayCalendar.weekdaysBefore(firstDay) }
+        if n >= end { return Int(running[running.count - 1]) + WorkdayCalendar.weekdaysBefore(n) - WorkdayCalendar.weekdaysBefore(end) }
+        return Int(running[n - firstDay])
+    }
+
+    /// Whether the day (days since 1970-01-01) is a working day.
+    @inline(__always)
+    public func isWorkday(day: Int) -> Bool {
+        workdaysBefore(day + 1) - workdaysBefore(day) == 1
+    }
+
+    /// Working days after day `start` up to and including day `end` (days since
+    /// 1970-01-01); 0 when `end` is not after `start`.
+    @inline(__always)
+    public func workdays(afterDay start: Int, throughDay end: Int) -> Int {
+        end > start ? workdaysBefore(end + 1) - workdaysBefore(start + 1) : 0
+    }
+
+    /// The day `count` working days after day `start` (the start not counted); `start` for 0.
+    public func adding(workdays count: Int, toDay start: Int) -> Int {
+        var day = start
+        var left = count
+        while left > 0 {
+            day += 1
+            if isWorkday(day: day) { left -= 1 }
+        }
+        return day
+    }
+
+    /// Working days after the Beijing date of instant `start` up to and including that of `end`.
+    public func workdays(from start: Instant, to end: Instant) -> Int {
+        workdays(afterDay: ChinaTime.date(of: start).daysSinceEpoch, throughDay: ChinaTime.date(of: end).daysSinceEpoch)
     }
 
     /// The calendar shipped with the program (2016 onwards).
@@ -88,8 +158,7 @@ public struct WorkdayCalendar: Sendable {
 
     /// Whether people work on the date.
     public func isWorkday(_ date: CivilDate) -> Bool {
-        if let day = named[date.daysSinceEpoch] { return !day.isOffDay }
-        return date.weekday <= 5
+        isWorkday(day: date.daysSinceEpoch)
     }
 
     /// A date reached by counting working days, and whether the count crossed a year the
@@ -121,14 +190,10 @@ public struct WorkdayCalendar: Sendable {
             let (count, provisional) = workdays(from: end, to: start)
             return (-count, provisional)
         }
-        var count = 0
-        var provisional = false
-        var day = start
-        while day < end {
-            day = day.adding(days: 1)
-            if !knows(day) { provisional = true }
-            if isWorkday(day) { count += 1 }
-        }
+        let count = workdays(afterDay: start.daysSinceEpoch, throughDay: end.daysSinceEpoch)
+        // Provisional when a counted day (after start, through end) lies in an unknown year.
+        guard end > start else { return (0, false) }
+        let provisional = (start.adding(days: 1).year...end.year).contains { notices[$0] == nil }
         return (count, provisional)
     }
 }

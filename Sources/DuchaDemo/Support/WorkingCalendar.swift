@@ -1,8 +1,8 @@
 import DuchaCore
 
-/// Working days (Monday to Friday; public holidays are not modelled) and office hours in
-/// Asia/Shanghai, on plain numbers: days since 1970-01-01 and milliseconds since the
-/// epoch. The generator's hot loop uses these instead of `CivilDate` values.
+/// Working days (by the State Council's holiday notices, as the checks count them) and
+/// office hours in Asia/Shanghai, on plain numbers: days since 1970-01-01 and milliseconds
+/// since the epoch. The generator's hot loop uses these instead of `CivilDate` values.
 enum WorkingCalendar {
     /// Milliseconds in a day.
     static let dayMilliseconds: Int64 = 86_400_000
@@ -10,34 +10,20 @@ enum WorkingCalendar {
     static let offsetMilliseconds: Int64 = ChinaTime.offsetSeconds * 1000
     /// Office hours as minutes of the day: 08:30 to 12:00 and 14:00 to 17:30.
     static let morningStart = 510, morningEnd = 720, afternoonStart = 840, afternoonEnd = 1050
+    /// The calendar: the notices shipped with the program.
+    static let calendar = WorkdayCalendar.official
 
-    /// Whether the day is Monday to Friday.
+    /// Whether people work on the day.
     @inline(__always)
     static func isWorkingDay(_ day: Int) -> Bool {
-        weekdayIndex(day) < 5
-    }
-
-    /// 0 for Monday through 6 for Sunday (1970-01-05 was a Monday).
-    @inline(__always)
-    static func weekdayIndex(_ day: Int) -> Int {
-        let offset = (day - 4) % 7
-        return offset < 0 ? offset + 7 : offset
+        calendar.isWorkday(day: day)
     }
 
     /// The working days among the dates after `start` up to and including `end`
     /// (0 when `end` is not after `start`).
     @inline(__always)
     static func workingDays(after start: Int, through end: Int) -> Int {
-        end > start ? workingDaysThrough(end) - workingDaysThrough(start) : 0
-    }
-
-    /// Working days from a fixed Monday up to and including `day` (a running count).
-    @inline(__always)
-    static func workingDaysThrough(_ day: Int) -> Int {
-        let sinceMonday = day - 4
-        let weeks = sinceMonday >= 0 ? sinceMonday / 7 : (sinceMonday - 6) / 7
-        let rest = sinceMonday - weeks * 7
-        return weeks * 5 + min(rest + 1, 5)
+        calendar.workdays(afterDay: start, throughDay: end)
     }
 
     /// The working day `count` working days after `day` (count >= 1), or `day` itself for 0.

@@ -44,7 +44,7 @@ enum HTMLReport {
             case .chart(let chart):
                 charts += 1
                 out += "<figure>\n" + SVGChart.render(chart, id: "chart-\(charts)") + "\n"
-                out += "<figcaption>图\(charts)　\(e(chart.title))" + (chart.source.map { "　数据来源" + reference($0) } ?? "") + "</figcaption>\n</figure>\n"
+                out += "<figcaption>图\(charts)" + (chart.source.map { "　数据来源" + reference($0) } ?? "") + "</figcaption>\n</figure>\n"
             }
         }
         if !document.sources.isEmpty {
@@ -60,13 +60,13 @@ enum HTMLReport {
     private static func span(_ span: ReportDocument.Span) -> String {
         switch span {
         case .text(let text): return SVGChart.escaped(text)
-        case .figure(let figure, let source): return "<span class=\"figure\">\(SVGChart.escaped(figure))</span>" + reference(source)
+        case .figure(let figure, let source): return "<span class=\"cited\"><span class=\"figure\">\(SVGChart.escaped(figure))</span>" + reference(source) + "</span>"
         case .cite(let source): return reference(source)
         }
     }
 
     private static func reference(_ source: Int) -> String {
-        "<sup><a href=\"#source-\(source)\">［\(source)］</a></sup>"
+        "<sup><a href=\"#source-\(source)\">[\(source)]</a></sup>"
     }
 
     static let stylesheet = """
@@ -80,7 +80,9 @@ enum HTMLReport {
         p { text-indent: 2em; margin: 6px 0; }
         p.subtitle, p.source, figcaption { text-indent: 0; }
         .figure { font-weight: 600; }
+        sup { line-height: 0; }
         sup a { color: #1f5fa8; text-decoration: none; font-size: 11px; }
+        .cited { white-space: nowrap; }
         table { border-collapse: collapse; margin: 10px 0; width: 100%; font-size: 14px; line-height: 1.5; }
         th, td { border: 1px solid #c8c8c8; padding: 4px 8px; text-align: left; vertical-align: top; }
         th { background: #eef1f5; }
@@ -96,7 +98,7 @@ enum HTMLReport {
         svg .grid { stroke: #e2e2e2; stroke-width: 1; }
         .sources { font-size: 13px; line-height: 1.6; }
         .sources li { margin: 4px 0; }
-        .sources code { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", monospace; background: #f3f3f3; padding: 0 3px; }
+        .sources code { overflow-wrap: break-word; font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", monospace; background: #f3f3f3; padding: 0 3px; }
         @media print { body { background: #fff; } main { padding: 0; max-width: none; } figure, table { break-inside: avoid; } }
         """
 }

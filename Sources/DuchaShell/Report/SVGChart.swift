@@ -83,11 +83,13 @@ enum SVGChart {
             + "width=\"\(format(width))\" height=\"\(format(height))\" viewBox=\"0 0 \(format(width)) \(format(height))\">\n"
     }
 
-    /// 1, 2, 2.5 or 5 times a power of ten, at least `value`.
+    /// The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten that is
+    /// at least `value`: an axis with little empty space above the data, in steps a
+    /// person reads at a glance.
     static func niceCeiling(_ value: Double) -> Double {
         var power = 1.0
         while power * 10 <= value { power *= 10 }
-        for factor in [1.0, 2.0, 2.5, 5.0, 10.0] where factor * power >= value { return factor * power }
+        for factor in [1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0] where factor * power >= value { return factor * power }
         return 10 * power
     }
 

@@ -25,11 +25,11 @@ enum TraceView {
             throw ShellError(.badArgument, "no case has the number \(typed.text)\(hint); `cases | where number ~ \"...\"` searches", at: place)
         }
         guard let timeline = try session.store.caseTimeline(id: id) else { return }
-        let flags = timeline.flags()
+        let flags = timeline.flags(InspectionRules(calendar: session.store.calendar))
         if session.mode == .table || session.mode == .line || session.mode == .markdown {
             writeHeader(timeline, to: session.output)
         }
-        let (columns, rows) = table(timeline, flags: flags)
+        let (columns, rows) = table(timeline, flags: flags, calendar: session.store.calendar)
         try session.show(columns: columns, rows: rows)
         guard session.mode == .table || session.mode == .line || session.mode == .markdown else { return }
         let output = session.output
@@ -59,7 +59,7 @@ enum TraceView {
     }
 
     /// One row per step, the same in every mode.
-    static func table(_ timeline: CaseTimeline, flags: [TimelineFlag]) -> ([ResultColumn], [[Value]]) {
+    static func table(_ timeline: CaseTimeline, flags: [TimelineFlag], calendar: WorkdayCalendar) -> ([ResultColumn], [[Value]]) {
         let columns = [
             ResultColumn("#", .integer), ResultColumn("step", .text), ResultColumn("operator", .text), ResultColumn("role", .text),
             ResultColumn("occurred", .instant), ResultColumn("recorded", .instant), ResultColumn("gap", .duration),
@@ -74,7 +74,7 @@ enum TraceView {
                 .integer(Int64(index + 1)), step.name.map(Value.text) ?? .null, step.operatorName.map(Value.text) ?? .null,
                 step.operatorRole.map(Value.text) ?? .null, .integer(step.occurred.millisecondsSinceEpoch),
                 step.recorded.map { .integer($0.millisecondsSinceEpoch) } ?? .null, .integer(gap),
-                .integer(Int64(CaseTimeline.workingDays(from: previous, to: step.occurred))),
+                .integer(Int64(calendar.workdays(from: previous, to: step.occurred))),
                 step.timeLimit.map { .integer(Int64($0)) } ?? .null, marks.isEmpty ? .null : .text(marks),
             ])
         }

@@ -85,7 +85,7 @@ extension Store {
         for (parameter, value) in zip(check.parameters, values) {
             // Working days reach back to an instant: the start of the day that many working days before today.
             if parameter.name == "days" {
-                bound.append(.integer(ChinaTime.instant(Store.workingDays(value, before: today)).millisecondsSinceEpoch))
+                bound.append(.integer(ChinaTime.instant(workingDays(value, before: today)).millisecondsSinceEpoch))
             } else {
                 bound.append(.integer(value))
             }
@@ -101,15 +101,15 @@ extension Store {
         return hits
     }
 
-    /// The date `count` working days (Monday to Friday) before `date`.
-    static func workingDays(_ count: Int64, before date: CivilDate) -> CivilDate {
-        var day = date
+    /// The date `count` working days before `date`, by the store's calendar.
+    func workingDays(_ count: Int64, before date: CivilDate) -> CivilDate {
+        var day = date.daysSinceEpoch
         var left = count
         while left > 0 {
-            day = day.adding(days: -1)
-            if day.weekday <= 5 { left -= 1 }
+            day -= 1
+            if calendar.isWorkday(day: day) { left -= 1 }
         }
-        return day
+        return CivilDate(daysSinceEpoch: day)
     }
 
     /// The checks of runs of months without a case, for departments and for items,
@@ -275,7 +275,8 @@ extension Store {
     public func sweepSteps(_ checks: [CheckDefinition], parameters: [String: [String: Int64]], period: CheckPeriod) throws -> [String: [CheckHit]] {
         guard checks.contains(where: { StepSweep.checks.contains($0.id) }) else { return [:] }
         var sweep = StepSweep(wanted: Set(checks.map(\.id)), parameters: parameters,
-                              periodStart: ChinaTime.instant(period.start).millisecondsSinceEpoch, periodEnd: ChinaTime.instant(period.end).millisecondsSinceEpoch)
+                              periodStart: ChinaTime.instant(period.start).millisecondsSinceEpoch, periodEnd: ChinaTime.instant(period.end).millisecondsSinceEpoch,
+                              calendar: calendar)
         // Workflow steps and departments' regions are few: read them once.
         var configured: [Int64: (leader: Bool, reviews: Bool, limit: Int?)] = [:]
         let stepsTable = try connection.prepare("SELECT id, leader_review, role IN ('reviewer', 'leader'), time_limit FROM workflow_steps")
