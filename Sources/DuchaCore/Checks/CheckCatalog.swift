@@ -77,6 +77,14 @@ public enum CheckCatalog {
         CheckDefinition("step-overtime", version: 2, "环节超时", "steps over their time limit", subject: .steps, needs: [.timeLimits],
                         parameters: [p("excess", 1, "working days over the limit that count")],
                         definition: "steps whose working days (working dates after the previous step's date, up to its own; the first step from the case's opening) exceed the workflow step's limit by excess or more"),
+        CheckDefinition("case-overtime", "案件超期", "cases over their item's time limit", subject: .cases, usesPeriod: true, needs: [.itemTimeLimits],
+                        parameters: [p("excess", 1, "working days over the limit that count")],
+                        definition: "cases opened in the period whose working days from opening to decision (to today while undecided) exceed their item's time limit by excess or more"),
+        CheckDefinition("incompatible-roles", "不相容岗位一人办理", "incompatible roles held by one person in a case", subject: .cases, needs: [.operators, .workflows],
+                        parameters: [p("clerk_reviewer", 1, "1: acceptance (clerk) and review (reviewer) must be different people"),
+                                     p("reviewer_leader", 1, "1: review (reviewer) and approval (leader) must be different people"),
+                                     p("clerk_leader", 1, "1: acceptance (clerk) and approval (leader) must be different people")],
+                        definition: "cases on which one operator recorded steps of both roles of a pair switched on (clerk_reviewer, reviewer_leader, clerk_leader) while others worked on the case too; that operator's steps are the evidence, and the value is how many pairs they joined"),
     ]
 
     /// The check called `id`.

@@ -8,7 +8,7 @@ public enum CheckSubject: String, Sendable {
 
 /// What the data must hold for a check to mean something.
 public enum DataNeed: String, Sendable, CaseIterable {
-    case cases, recordedTimes, operators, workflows, catalog, alerts, logins, timeLimits
+    case cases, recordedTimes, operators, workflows, catalog, alerts, logins, timeLimits, itemTimeLimits
 
     /// Why a check cannot run without it.
     public var missing: String {
@@ -21,6 +21,7 @@ public enum DataNeed: String, Sendable, CaseIterable {
         case .alerts: "there are no alerts"
         case .logins: "no supervisor login is recorded"
         case .timeLimits: "no workflow step has a time limit"
+        case .itemTimeLimits: "no item has a time limit (办理时限; import csv items with a time_limit column)"
         }
     }
 }

@@ -13,8 +13,10 @@ public struct StepSweep {
         /// Whether the workflow step is a reviewer's or a leader's.
         public let reviews: Bool
         public let timeLimit: Int?
+        /// The workflow step's role as a bit: `StepSweep.roleBits`; 0 when not known.
+        public let role: UInt8
 
-        public init(id: Int64, occurred: Int64, recorded: Int64?, person: Int64?, leaderReview: Bool, reviews: Bool, timeLimit: Int?) {
+        public init(id: Int64, occurred: Int64, recorded: Int64?, person: Int64?, leaderReview: Bool, reviews: Bool, timeLimit: Int?, role: UInt8 = 0) {
             self.id = id
             self.occurred = occurred
             self.recorded = recorded
@@ -22,6 +24,7 @@ public struct StepSweep {
             self.leaderReview = leaderReview
             self.reviews = reviews
             self.timeLimit = timeLimit
+            self.role = role
         }
     }
 
@@ -34,12 +37,18 @@ public struct StepSweep {
     }
 
     /// The check ids the sweep answers.
-    public static let checks: Set<String> = ["late-recording", "bulk-recording", "one-person-case", "same-person-review", "step-overtime", "single-operator-department"]
+    public static let checks: Set<String> = ["late-recording", "bulk-recording", "one-person-case", "same-person-review", "step-overtime", "single-operator-department",
+                                             "incompatible-roles"]
+
+    /// A role as a bit, so that a person's roles in a case are one byte.
+    public static let roleBits: [String: UInt8] = ["clerk": 1, "reviewer": 2, "leader": 4, "supervisor": 8]
 
     private let periodStart: Int64, periodEnd: Int64
     // What to judge, and by which numbers, settled once for the whole sweep.
     private let late: Int64?, bulk: (span: Int64, window: Int64)?, onePerson: (steps: Int, leader: Bool)?
     private let samePerson: Bool, overtime: Int64?, singleOperator: Bool
+    /// The pairs of roles one person may not hold in a case, as two-bit masks.
+    private let incompatible: [UInt8]
     /// The working days that time limits count.
     private let calendar: WorkdayCalendar
     /// Hits by check id.
@@ -63,6 +72,12 @@ public struct StepSweep {
         samePerson = wanted.contains("same-person-review")
         overtime = wanted.contains("step-overtime") ? value("step-overtime", "excess") : nil
         singleOperator = wanted.contains("single-operator-department")
+        if wanted.contains("incompatible-roles") {
+            incompatible = [("clerk_reviewer", 1 | 2), ("reviewer_leader", 2 | 4), ("clerk_leader", 1 | 4)]
+                .filter { value("incompatible-roles", $0.0) != 0 }.map { UInt8($0.1) }
+        } else {
+            incompatible = []
+        }
     }
 
     /// Judges one case: its id, department, opening, and steps in the order they happened.
@@ -91,7 +106,7 @@ public struct StepSweep {
         }
         // The distinct operators of a case: a handful, so a small array beats a set.
         var people: [Int64] = []
-        if onePerson != nil || samePerson || singleOperator {
+        if onePerson != nil || samePerson || singleOperator || !incompatible.isEmpty {
             for step in steps { if let person = step.person, !people.contains(person) { people.append(person) } }
         }
         if let onePerson, steps.count >= onePerson.steps, people.count == 1, !onePerson.leader || steps.contains(where: \.leaderReview) {
@@ -100,6 +115,19 @@ public struct StepSweep {
         if samePerson, let first = steps.first?.person, people.count > 1,
            steps.contains(where: { $0.person == first && $0.reviews }) {
             hits["same-person-review", default: []].append(Hit(subject: caseID, department: department, evidence: steps.filter { $0.person == first }.map(\.id), value: 0))
+        }
+        if !incompatible.isEmpty && people.count > 1 {
+            // One finding per case: the first person (in order of their first step) who
+            // joined a pair switched on, their steps the evidence.
+            for person in people {
+                let roles = steps.reduce(UInt8(0)) { $1.person == person ? $0 | $1.role : $0 }
+                let joined = incompatible.filter { roles & $0 == $0 }.count
+                if joined > 0 {
+                    hits["incompatible-roles", default: []].append(Hit(subject: caseID, department: department,
+                                                                        evidence: steps.filter { $0.person == person }.map(\.id), value: Int64(joined)))
+                    break
+                }
+            }
         }
         if let excess = overtime {
             var previous = opened

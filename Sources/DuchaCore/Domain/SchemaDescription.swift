@@ -127,6 +127,7 @@ public enum SchemaDescription {
             ColumnDescription("effective", .date, nullable: true, "date it took effect"),
             ColumnDescription("abolished", .date, nullable: true, "date it was abolished on the platform"),
             ColumnDescription.importID,
+            ColumnDescription("time_limit", .integer, nullable: true, defaulted: true, "working days a case of the item may take from opening to decision (办理时限)"),
         ], labelColumn: "name", summary: Entity.items.summary),
         TableDescription(name: "catalog", columns: [
             ColumnDescription("id", .integer, "row id"),

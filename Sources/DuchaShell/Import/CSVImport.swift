@@ -29,7 +29,7 @@ enum CSVImport {
             case .regions: []
             case .departments: ["parent", "platform", "terminals"]
             case .workflows: ["dept", "time_limit", "leader_review", "risk_point", "supervision_point"]
-            case .items: ["workflow", "status", "effective", "abolished"]
+            case .items: ["workflow", "status", "effective", "abolished", "time_limit"]
             case .catalog: ["abolished"]
             case .cases: ["dept", "decided", "result", "created"]
             case .steps: ["step", "operator", "recorded", "note", "lifecycle"]
@@ -164,7 +164,7 @@ enum CSVImport {
         case .items:
             try writer.item(code: try row.text("code"), name: try row.text("name"), category: try row.word("category"), department: try row.text("dept"),
                             workflow: row.optional("workflow"), status: try row.optionalWord("status") ?? .active,
-                            effective: try row.date("effective"), abolished: try row.date("abolished"))
+                            effective: try row.date("effective"), abolished: try row.date("abolished"), timeLimit: try row.integer("time_limit"))
         case .catalog:
             try writer.catalogEntry(code: try row.text("code"), name: try row.text("name"), category: try row.text("category"), department: try row.text("dept"),
                                     published: try row.date("published", required: true)!, abolished: try row.date("abolished"))

@@ -17,7 +17,7 @@ public enum CheckQueries {
     /// The table of the rows a hit's evidence lists besides its subject, where that differs from the subject's.
     static let evidenceTable: [String: String] = [
         "single-category": "items", "late-recording": "steps", "bulk-recording": "steps", "one-person-case": "steps", "same-person-review": "steps",
-        "single-operator-department": "operators",
+        "single-operator-department": "operators", "incompatible-roles": "steps",
     ]
 
     static let sql: [String: String] = [
@@ -120,6 +120,13 @@ public enum CheckQueries {
         "created-after-decision": """
             SELECT c.id, c.department_id, (SELECT region_id FROM departments WHERE id = c.department_id), c.id, (c.created - c.decided) / 86400000
             FROM cases c WHERE c.created > c.decided
+            """,
+        "case-overtime": """
+            SELECT c.id, c.department_id, (SELECT region_id FROM departments WHERE id = c.department_id), c.id,
+                   workdays(c.opened, coalesce(c.decided, ?3)) - i.time_limit
+            FROM cases c JOIN items i ON i.id = c.item_id
+            WHERE i.time_limit IS NOT NULL AND c.opened >= ?1 AND c.opened < ?2
+              AND workdays(c.opened, coalesce(c.decided, ?3)) - i.time_limit >= ?4
             """,
         "no-leader": """
             SELECT d.id, d.id, d.region_id, '', 0 FROM departments d WHERE d.platform = 'online'

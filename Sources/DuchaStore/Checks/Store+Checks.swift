@@ -50,10 +50,11 @@ extension Store {
                    EXISTS (SELECT 1 FROM steps WHERE recorded IS NOT NULL),
                    (SELECT count(operator_id) FROM (SELECT operator_id FROM steps LIMIT 10000)),
                    EXISTS (SELECT 1 FROM workflows WHERE is_template = 0), EXISTS (SELECT 1 FROM catalog), EXISTS (SELECT 1 FROM alerts),
-                   EXISTS (SELECT 1 FROM logins), EXISTS (SELECT 1 FROM workflow_steps WHERE time_limit IS NOT NULL)
+                   EXISTS (SELECT 1 FROM logins), EXISTS (SELECT 1 FROM workflow_steps WHERE time_limit IS NOT NULL),
+                   EXISTS (SELECT 1 FROM items WHERE time_limit IS NOT NULL)
             """)
         guard try statement.step() else { return [] }
-        let n = (0 ..< 9).map { statement.integer(at: $0) }
+        let n = (0 ..< 10).map { statement.integer(at: $0) }
         var met = Set<DataNeed>()
         if n[0] > 0 { met.insert(.cases) }
         if n[2] > 0 { met.insert(.recordedTimes) }
@@ -63,6 +64,7 @@ extension Store {
         if n[6] > 0 { met.insert(.alerts) }
         if n[7] > 0 { met.insert(.logins) }
         if n[8] > 0 { met.insert(.timeLimits) }
+        if n[9] > 0 { met.insert(.itemTimeLimits) }
         return met
     }
 
@@ -278,11 +280,11 @@ extension Store {
                               periodStart: ChinaTime.instant(period.start).millisecondsSinceEpoch, periodEnd: ChinaTime.instant(period.end).millisecondsSinceEpoch,
                               calendar: calendar)
         // Workflow steps and departments' regions are few: read them once.
-        var configured: [Int64: (leader: Bool, reviews: Bool, limit: Int?)] = [:]
-        let stepsTable = try connection.prepare("SELECT id, leader_review, role IN ('reviewer', 'leader'), time_limit FROM workflow_steps")
+        var configured: [Int64: (leader: Bool, reviews: Bool, limit: Int?, role: UInt8)] = [:]
+        let stepsTable = try connection.prepare("SELECT id, leader_review, role IN ('reviewer', 'leader'), time_limit, role FROM workflow_steps")
         while try stepsTable.step() {
             configured[stepsTable.integer(at: 0)] = (stepsTable.integer(at: 1) == 1, stepsTable.integer(at: 2) == 1,
-                                                     stepsTable.optionalInteger(at: 3).map { Int($0) })
+                                                     stepsTable.optionalInteger(at: 3).map { Int($0) }, StepSweep.roleBits[stepsTable.text(at: 4) ?? ""] ?? 0)
         }
         let regions = try departmentRegions()
         // Steps are usually stored case after case: read them in storage order (the
@@ -307,10 +309,10 @@ extension Store {
     /// Feeds every case with its steps to `sweep`, cases in id order, each case's steps in
     /// the order they happened; false when, reading in storage order, a case's steps
     /// were not stored together (the caller then reads in the index's order).
-    private func sweepCases(_ sweep: inout StepSweep, configured: [Int64: (leader: Bool, reviews: Bool, limit: Int?)], inIndexOrder: Bool) throws -> Bool {
+    private func sweepCases(_ sweep: inout StepSweep, configured: [Int64: (leader: Bool, reviews: Bool, limit: Int?, role: UInt8)], inIndexOrder: Bool) throws -> Bool {
         // Workflow step ids are dense: look them up in an array, not a dictionary.
         let highest = Int(configured.keys.max() ?? 0)
-        var table = [(leader: Bool, reviews: Bool, limit: Int?)?](repeating: nil, count: highest + 1)
+        var table = [(leader: Bool, reviews: Bool, limit: Int?, role: UInt8)?](repeating: nil, count: highest + 1)
         for (id, step) in configured where id >= 0 { table[Int(id)] = step }
         let cases = try connection.prepare("SELECT id, department_id, opened FROM cases ORDER BY id")
         let steps = try connection.prepare("SELECT case_id, id, occurred, recorded, operator_id, workflow_step_id FROM steps"
@@ -332,7 +334,8 @@ extension Store {
                 let workflowStep = steps.optionalInteger(at: 5).flatMap { $0 >= 0 && $0 <= highest ? table[Int($0)] : nil }
                 batch.append(StepSweep.Step(id: steps.integer(at: 1), occurred: steps.integer(at: 2),
                                             recorded: steps.optionalInteger(at: 3), person: steps.optionalInteger(at: 4),
-                                            leaderReview: workflowStep?.leader ?? false, reviews: workflowStep?.reviews ?? false, timeLimit: workflowStep?.limit))
+                                            leaderReview: workflowStep?.leader ?? false, reviews: workflowStep?.reviews ?? false, timeLimit: workflowStep?.limit,
+                                            role: workflowStep?.role ?? 0))
                 pending = try steps.step()
                 if pending { rowCase = steps.integer(at: 0) }
             }

@@ -72,7 +72,7 @@ extension ImportWriter {
     }
 
     public func item(code: String, name: String, category: ItemCategory, department: String, workflow: String?, status: ItemStatus,
-                     effective: CivilDate?, abolished: CivilDate?) throws {
+                     effective: CivilDate?, abolished: CivilDate?, timeLimit: Int64? = nil) throws {
         try unique("items", "code", code, field: "code")
         let departmentID = try reference("departments", "name", department, field: "dept", noun: "department")
         var workflowID: Int64?
@@ -83,9 +83,10 @@ extension ImportWriter {
             }
             workflowID = id
         }
-        _ = try insert("INSERT INTO items (code, name, category, department_id, workflow_id, status, effective, abolished, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        _ = try insert("INSERT INTO items (code, name, category, department_id, workflow_id, status, effective, abolished, import_id, time_limit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        [.text(code), .text(name), .text(category.rawValue), .integer(departmentID), workflowID.map(Value.integer) ?? .null,
-                        .text(status.rawValue), effective.map { .text($0.description) } ?? .null, abolished.map { .text($0.description) } ?? .null, .integer(summary.id)])
+                        .text(status.rawValue), effective.map { .text($0.description) } ?? .null, abolished.map { .text($0.description) } ?? .null, .integer(summary.id),
+                        timeLimit.map(Value.integer) ?? .null])
         counted()
     }
 

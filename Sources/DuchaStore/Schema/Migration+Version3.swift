@@ -3,8 +3,10 @@ extension Migration {
     /// findings (`order_findings`), a pending extension, who verified it and the times
     /// that tracking needs; every step of its lifecycle, escalations included, is a row of
     /// `order_history`. Orders and their history are never deleted (withdraw instead).
-    /// Holiday notices loaded with `calendar import` are kept in `holiday_notices`.
+    /// Holiday notices loaded with `calendar import` are kept in `holiday_notices`. Items
+    /// gain their time limit (法定或承诺办理时限, in working days).
     static let version3 = Migration(version: 3, name: "orders", sql: """
+    ALTER TABLE items ADD COLUMN time_limit INTEGER CHECK (time_limit >= 0);
     ALTER TABLE orders ADD COLUMN contact TEXT;
     ALTER TABLE orders ADD COLUMN round INTEGER;
     ALTER TABLE orders ADD COLUMN created INTEGER;
