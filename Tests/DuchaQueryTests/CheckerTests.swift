@@ -20,6 +20,9 @@ import Testing
         #"departments | where cases(2016-01..2016-04) = 0 | select name, region"#,
         #"departments | select name, count(cases) as n | sort n desc | take 5"#,
         #"cases | where dept.region.name = "万源市" | count | assert count > 0 "no cases""#,
+        "cases | where opened in 2016-01..2016-05 | count by month(opened) | chart bar",
+        "cases | count by dept.region, month(opened) | where count > 1 | chart line",
+        "departments | select name, cases(2016-01..2016-05) as total, trend(cases, 2016-01..2016-05) | sort total desc | take 5",
     ]
 
     static func sql(_ text: String) -> SQLStatement? {

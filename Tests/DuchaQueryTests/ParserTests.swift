@@ -26,6 +26,9 @@ let languageExamples: [(String, String)] = [
      "cases | where (or (in result (list \"罚款\" \"给予警告\")) (not (is-not-null decided))) | distinct"),
     ("cases | where opened between 2016-01-01 and 2016-02-01 | take 3", "cases | where (between opened 2016-01-01 2016-02-01) | take 3"),
     ("案件 ｜ where 部门 = “市水务局”", "案件 | where (= 部门 \"市水务局\")"),
+    ("cases | where opened in 2016-01..2016-05 | count by month(opened) | chart bar",
+     "cases | where (in opened (.. 2016-01 2016-05)) | count by month(opened) | chart bar"),
+    ("departments | select name, trend(cases, 2016-01..2016-05) | chart line", "departments | select name, trend(cases, (.. 2016-01 2016-05)) | chart line"),
 ]
 
 @Suite struct ParserTests {
@@ -49,7 +52,7 @@ let languageExamples: [(String, String)] = [
 
     /// Problems are marked in the query text: ⟨ and ⟩ surround where each diagnostic points.
     @Test(arguments: [
-        ("cases | ⟨wher⟩ name = 1", "unknown-stage", "unknown stage 'wher' (did you mean 'where'?); the stages are where, select, sort, take, count, group, distinct, assert"),
+        ("cases | ⟨wher⟩ name = 1", "unknown-stage", "unknown stage 'wher' (did you mean 'where'?); the stages are where, select, sort, take, count, group, distinct, assert, chart"),
         ("cases | where name = ⟨⟩", "expected-value", "expected a value: a field, a string, a number, a date or a month"),
         ("cases | where opened > ⟨3x⟩", "malformed-number", "'3x' is not a number, date (2016-06-15), month (2016-05) or duration (7d 12h 30m 3mo)"),
         ("cases | where name = ⟨\"万源⟩", "unterminated-string", "this string has no closing quote; add \""),
@@ -58,6 +61,10 @@ let languageExamples: [(String, String)] = [
         ("cases | where a ⟨@⟩= 1", "unexpected-character", "unexpected character '@'"),
         ("cases | where a is ⟨nul⟩", "expected-null", "is must be followed by null or not null"),
         ("cases | group ⟨dept⟩", "expected-by", "group needs by: group by FIELD aggregate sum(x)"),
+        ("cases | count by dept | chart ⟨pie⟩", "unknown-chart", "unknown chart 'pie' (did you mean 'bar'?); a terminal draws chart bar or chart line"),
+        ("cases | count by dept | chart ⟨lien⟩", "unknown-chart", "unknown chart 'lien' (did you mean 'line'?); a terminal draws chart bar or chart line"),
+        ("cases | count by dept | chart ⟨⟩", "expected-chart", "chart needs a style: chart bar or chart line"),
+        ("cases | count by dept | chart ⟨|⟩ take 3", "expected-chart", "chart needs a style: chart bar or chart line"),
     ])
     func diagnosticsPointAtTheProblem(marked: String, id: String, message: String) throws {
         let range = try #require(marked.markedRange)
@@ -68,6 +75,19 @@ let languageExamples: [(String, String)] = [
         #expect(first.message == message)
         #expect(first.range.lowerBound == range.lowerBound)
         if range.upperBound > range.lowerBound { #expect(first.range.upperBound == range.upperBound) }
+    }
+
+    /// `chart` keeps its style in the tree, so the checker can place what it says about it.
+    @Test func chartKeepsItsStyle() throws {
+        let (pipeline, diagnostics) = Parser.parse("cases | count by dept | chart LINE")
+        #expect(diagnostics == [])
+        let stage = try #require(pipeline.stages.last)
+        guard case .chart(let style?) = stage.kind else {
+            Issue.record("not a chart: \(stage.dump)")
+            return
+        }
+        #expect(style.text == "LINE")
+        #expect(Parser.parse("cases | count by dept | chart").pipeline.dump == "cases | count by dept | chart <missing>")
     }
 
     @Test func severalProblemsAreReportedAtOnce() {

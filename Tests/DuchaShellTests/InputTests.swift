@@ -160,7 +160,7 @@ func runScript(_ text: String, bail: Bool = false) throws -> (InputLoop.Result, 
 
     /// Queries complete from the grammar, the schema and the stored names.
     @Test(arguments: [
-        ("cases | ", ["assert", "count", "distinct", "group", "select", "sort", "take", "where"]),
+        ("cases | ", ["assert", "chart", "count", "distinct", "group", "select", "sort", "take", "where"]),
         ("cases | wh", ["where"]),
         ("alerts | where lev", ["level"]),
         ("alerts | where level = ", ["alarm", "now", "today", "warning"]),

@@ -46,4 +46,15 @@ import Testing
         #expect(completer.complete("cases | group by dept aggregate max(wor").candidates == ["workdays"])
         #expect(completer.complete("cases | select ").candidates.contains("workdays"))
     }
+
+    /// `chart` is offered after `|`, its styles after it, and `trend` where values are computed.
+    @Test func chartAndTrend() {
+        let completer = QueryCompleter()
+        #expect(completer.complete("cases | count by dept | ch").candidates == ["chart"])
+        #expect(completer.complete("cases | count by dept | chart ").candidates == ["bar", "line"])
+        #expect(completer.complete("cases | count by dept | chart l").candidates == ["line"])
+        #expect(completer.complete("cases | count by dept | chart bar ").candidates == [])
+        #expect(completer.complete("departments | select name, tre").candidates == ["trend"])
+        #expect(completer.complete("departments | select name, trend(ca").candidates == ["cases", "catalog"])
+    }
 }

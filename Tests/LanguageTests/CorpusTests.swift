@@ -33,6 +33,32 @@ import Testing
         if let expected { #expect(actual == expected, "snapshot of \(name) differs") }
     }
 
+    /// Every prefix of a corpus query that checks, cut at a stage boundary (a `|` outside
+    /// quotes), checks too: a pipeline can be built one stage at a time, up to its chart.
+    @Test func prefixesAtStageBoundariesCheck() throws {
+        let store = try Fixture.store()
+        let context = try Fixture.context(store)
+        var checked = 0
+        for name in CorpusTests.names {
+            let text = try String(contentsOf: CorpusTests.folder.appendingPathComponent("Corpus/\(name).dq"), encoding: .utf8)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            guard Compiler.compile(text, context: context).diagnostics.isEmpty else { continue }
+            var quote: Character?
+            for (offset, character) in text.enumerated() {
+                if let open = quote {
+                    if character == (open == "“" ? "”" : open) { quote = nil }
+                    continue
+                }
+                if character == "\"" || character == "'" || character == "“" { quote = character; continue }
+                guard character == "|" || character == "｜" else { continue }
+                let prefix = String(text.prefix(offset))
+                #expect(Compiler.compile(prefix, context: context).diagnostics == [], "\(name): \(prefix)")
+                checked += 1
+            }
+        }
+        #expect(checked > 50)
+    }
+
     /// Every stage of one query, and its result on the fixture.
     static func render(_ text: String, store: Store) throws -> String {
         let compilation = Compiler.compile(text, context: try Fixture.context(store))

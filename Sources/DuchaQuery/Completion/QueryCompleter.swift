@@ -1,9 +1,10 @@
 import DuchaCore
 
 /// Completion for queries, from the grammar and the schema: sources at the start,
-/// stages after `|`, the fields of the rows after `where`/`select`/`sort`/`by`, the
-/// words of an enumerated field after a comparison with it, and stored names inside
-/// strings (or bare after `=`), matched by prefix or, through `spellings`, by pinyin.
+/// stages after `|`, the styles after `chart`, the fields of the rows after
+/// `where`/`select`/`sort`/`by`, the words of an enumerated field after a comparison
+/// with it, and stored names inside strings (or bare after `=`), matched by prefix or,
+/// through `spellings`, by pinyin.
 public struct QueryCompleter {
     /// What to complete and with what.
     public struct Completion: Equatable, Sendable {
@@ -97,6 +98,8 @@ public struct QueryCompleter {
                 return ["by"]
             case "count":
                 return stage == "count" ? ["by"] : []
+            case "chart":
+                return stage == "chart" ? Parser.chartStyles : []
             default:
                 switch stage {
                 case "sort": return ["asc", "desc"]

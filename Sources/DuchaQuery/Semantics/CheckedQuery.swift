@@ -9,6 +9,11 @@ public struct CheckedQuery: Sendable {
     public let assertions: [Assertion]
     /// One line per resolved name or stage: `dept.region → regions.name via department.region (text)`.
     public let resolutions: [String]
+    /// What a final `chart` stage draws, nil without one.
+    public var chart: Chart? = nil
+    /// The result columns holding monthly counts (`trend(cases, 2016-01..2016-06)`), by
+    /// position from 0: text such as `0,3,5,9,2` that people see drawn as `▁▃▅█▂`.
+    public var sparklineColumns: [Int] = []
 
     /// An `assert` stage: a SELECT counting the rows that reaching the stage fail its
     /// condition, and the message to print when that count is not zero.

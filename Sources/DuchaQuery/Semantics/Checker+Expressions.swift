@@ -2,7 +2,7 @@ import DuchaCore
 
 extension Checker {
     /// The functions of the language, for "did you mean".
-    static let functions = ["month", "year", "date", "days", "hours", "workdays", "count", "sum", "avg", "min", "max"]
+    static let functions = ["month", "year", "date", "days", "hours", "workdays", "trend", "count", "sum", "avg", "min", "max"]
 
     // MARK: Expressions
 
@@ -293,6 +293,8 @@ extension Checker {
             return Typed(sql: .binary("/", difference.sql, .parameter(.real(Double(unit)))), type: .real, name: name)
         case "workdays":
             return workdays(nameToken, arguments)
+        case "trend":
+            return trend(nameToken, arguments)
         case "count":
             return count(nameToken, arguments)
         case "sum", "avg", "min", "max":
@@ -457,6 +459,16 @@ extension Checker {
         return Typed(sql: sql, type: type, name: name, aggregate: true)
     }
 
+    /// The time of a counted table's rows under `alias`, read with its written offset
+    /// where it has one (imported steps).
+    func countedTime(_ table: String, field: String, kind: ColumnKind, alias: String) -> Typed {
+        var time = Typed(sql: .column(table: alias, name: field), type: ValueType(kind), name: field)
+        if context.writtenOffsetsVary {
+            time.localOffset = QuerySchema.writtenOffsets[table + "." + field].map { .column(table: alias, name: $0) }
+        }
+        return time
+    }
+
     /// How many rows of a to-many relation belong to each row, optionally within a period
     /// of the counted table's own time (`cases(2016-01..2016-04)`: cases opened then).
     private mutating func collectionCount(_ through: [QuerySchema.Relation], _ collection: QuerySchema.Collection,
@@ -478,10 +490,7 @@ extension Checker {
                        at: range(of: period))
                 return nil
             }
-            var time = Typed(sql: .column(table: alias, name: field), type: ValueType(kind), name: field)
-            if context.writtenOffsetsVary {
-                time.localOffset = QuerySchema.writtenOffsets[collection.table + "." + field].map { .column(table: alias, name: $0) }
-            }
+            let time = countedTime(collection.table, field: field, kind: kind, alias: alias)
             guard let within = compare("=", time, checked, at: range(of: period)) else { return nil }
             filter = .binary("AND", filter, within.sql)
             description += ", \(field) in \(source(of: period))"

@@ -50,7 +50,12 @@ public struct Checker {
         state = BuildState(table: entity.rawValue, select: SQLSelect(columns: [], from: .table(entity.rawValue), alias: entity.rawValue))
         resolutions.append("source \(sourceToken.text) → \(entity.rawValue)")
         var assertions: [CheckedQuery.Assertion] = []
+        var chartStage: (stage: Stage, style: Token)?
         for stage in pipeline.stages {
+            if let chartStage {
+                reportStageAfterChart(stage, chart: chartStage.stage)
+                return nil
+            }
             switch stage.kind {
             case .filter(let condition): applyFilter(condition)
             case .select(let projections): applySelect(projections)
@@ -61,12 +66,28 @@ public struct Checker {
             case .distinct: applyDistinct()
             case .assertion(let condition, let message):
                 if let assertion = assertion(condition, message: message, keyword: stage.keyword) { assertions.append(assertion) }
+            case .chart(let style):
+                // A missing or unknown style was reported by the parser.
+                guard let style, Chart.Style(rawValue: style.text.lowercased()) != nil else { return nil }
+                chartStage = (stage, style)
             case .unknown: return nil
             }
         }
+        let listing = state.isTable && !state.projected
         finish()
         resolutions.append("columns " + state.select.columns.map { "\($0.alias) \($0.kind.rawValue)" }.joined(separator: ", "))
-        return CheckedQuery(select: state.select, assertions: assertions, resolutions: resolutions)
+        let sparklines = state.outputs.indices.filter { state.outputs[$0].typed.type == .monthlyCounts }
+        if !sparklines.isEmpty {
+            resolutions.append("sparklines " + sparklines.map { state.outputs[$0].name }.joined(separator: ", "))
+        }
+        var chart: Chart?
+        // What a chart needs is judged on rows that checked: an earlier mistake is news enough.
+        if let chartStage, diagnostics.isEmpty {
+            chart = self.chart(chartStage.stage, style: chartStage.style, listing: listing, pipeline: pipeline)
+            guard let chart else { return nil }
+            resolutions.append(describe(chart))
+        }
+        return CheckedQuery(select: state.select, assertions: assertions, resolutions: resolutions, chart: chart, sparklineColumns: sparklines)
     }
 
     /// Gives the final SELECT its columns and a stable order when the pipeline did not.
@@ -171,6 +192,7 @@ public struct Checker {
         }
         let keys = outputs.prefix(keyCount)
         setColumns(outputs)
+        state.keyCount = keyCount
         // Keys by their column's position: the expression is computed once per row.
         state.select.grouping = keys.enumerated().map { $0.element.typed.identity ?? .ordinal($0.offset + 1) }
         state.select.ordering = keys.indices.map { SQLSelect.Ordering(.ordinal($0 + 1)) }
@@ -222,6 +244,9 @@ public struct Checker {
         var projected = false
         var grouped = false
         var limited = false
+        /// How many of the first columns are group keys, when the rows are totals per
+        /// group (`count by`, `group by`); 0 otherwise. A chart names its bars by them.
+        var keyCount = 0
 
         var isTable: Bool { !table.isEmpty }
     }
@@ -241,6 +266,7 @@ public struct Checker {
             named.append(output)
         }
         state.outputs = named
+        state.keyCount = 0
         state.select.columns = named.map { SQLSelect.Column($0.typed.sql, as: $0.name, kind: $0.typed.type.columnKind) }
         state.projected = true
     }
@@ -271,7 +297,9 @@ public struct Checker {
         var outer = SQLSelect(columns: fields.map { SQLSelect.Column($0.typed.sql, as: $0.name, kind: $0.typed.type.columnKind) },
                               from: .select(inner), alias: alias)
         outer.ordering = outerOrdering
+        let keyCount = state.keyCount
         state = BuildState(table: "", select: outer, fields: fields)
+        state.keyCount = keyCount
     }
 
     /// Every column of the rows, foreign keys shown as the label of the row they point at;

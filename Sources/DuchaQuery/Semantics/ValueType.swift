@@ -23,6 +23,9 @@ public enum ValueType: String, Hashable, Sendable {
     case condition
     /// A range of numbers, `1..5`.
     case numberRange = "number range"
+    /// Counts per month, as text `0,3,5,9,2` (`trend(cases, 2016-01..2016-05)`), drawn
+    /// as a sparkline for people.
+    case monthlyCounts = "monthly counts"
     /// `null`.
     case null
     /// Not known (raw values).
@@ -39,7 +42,7 @@ public enum ValueType: String, Hashable, Sendable {
         switch self {
         case .integer: return .integer
         case .real: return .real
-        case .text, .period, .numberRange: return .text
+        case .text, .period, .numberRange, .monthlyCounts: return .text
         case .instant: return .instant
         case .date: return .date
         case .duration: return .duration
@@ -75,6 +78,7 @@ public enum ValueType: String, Hashable, Sendable {
         case .flag: return "a yes/no field"
         case .condition: return "a condition"
         case .numberRange: return "a range of numbers"
+        case .monthlyCounts: return "counts per month"
         case .null: return "null"
         case .any: return "a value"
         }

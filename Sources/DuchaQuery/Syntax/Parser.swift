@@ -5,7 +5,13 @@ import DuchaCore
 /// diagnostic at its place, several per query.
 public struct Parser {
     /// The stage keywords, for diagnostics and completion.
-    public static let stageKeywords = ["where", "select", "sort", "take", "count", "group", "distinct", "assert"]
+    public static let stageKeywords = ["where", "select", "sort", "take", "count", "group", "distinct", "assert", "chart"]
+    /// The charts `chart` draws, for diagnostics and completion.
+    public static let chartStyles = ["bar", "line"]
+    /// Charts a person may ask for that a terminal draws as another: `chart pie` is
+    /// best read as bars, an area as a line.
+    static let chartLookalikes = ["pie": "bar", "donut": "bar", "column": "bar", "columns": "bar", "histogram": "bar",
+                                  "bars": "bar", "area": "line", "lines": "line", "sparkline": "line", "trend": "line"]
 
     private let text: String
     private let tokens: [Token]
@@ -89,12 +95,30 @@ public struct Parser {
             var message: Token?
             if current.kind == .string { message = advance() }
             return Stage(keyword: keyword, kind: .assertion(condition, message: message))
+        case "chart":
+            return Stage(keyword: keyword, kind: .chart(style: parseChartStyle()))
         default:
             let suggestion = Suggestion.phrase(for: String(keyword.text), among: Parser.stageKeywords)
             report("unknown-stage", "unknown stage '\(keyword.text)'\(suggestion); the stages are " + Parser.stageKeywords.joined(separator: ", "), at: keyword)
             skip { $0 == .pipe }
             return Stage(keyword: keyword, kind: .unknown)
         }
+    }
+
+    /// The word after `chart`: `bar` or `line`; a missing or unknown one is reported here.
+    private mutating func parseChartStyle() -> Token? {
+        let styles = Parser.chartStyles.joined(separator: " or chart ")
+        guard current.kind == .identifier else {
+            report("expected-chart", "chart needs a style: chart \(styles)", at: current)
+            return nil
+        }
+        let style = advance()
+        let word = style.text.lowercased()
+        guard !Parser.chartStyles.contains(word) else { return style }
+        let suggestion = Parser.chartLookalikes[word].map { " (did you mean '\($0)'?)" }
+            ?? Suggestion.phrase(for: String(style.text), among: Parser.chartStyles)
+        report("unknown-chart", "unknown chart '\(style.text)'\(suggestion); a terminal draws chart \(styles)", at: style)
+        return style
     }
 
     private mutating func parseProjection() -> Projection {

@@ -19,6 +19,7 @@ extension Stage {
             return "group by " + keys.map(\.dump).joined(separator: ", ") + " aggregate " + aggregates.map(\.dump).joined(separator: ", ")
         case .distinct: return "distinct"
         case .assertion(let condition, let message): return "assert " + condition.dump + (message.map { " " + $0.text } ?? "")
+        case .chart(let style): return "chart " + (style.map { String($0.text) } ?? "<missing>")
         case .unknown: return "<unknown \(keyword.text)>"
         }
     }

@@ -33,6 +33,9 @@ public struct Stage: Hashable, Sendable {
         case distinct
         /// `assert CONDITION "message"`
         case assertion(Expression, message: Token?)
+        /// `chart bar` or `chart line`: the rows drawn for a person; the last stage.
+        /// The style is nil when it is missing.
+        case chart(style: Token?)
         /// A keyword that is not a stage; the diagnostics say which stages there are.
         case unknown
     }

@@ -13,6 +13,15 @@ public enum OutputMode: String, CaseIterable, Sendable {
     /// One `column = value` line per cell, a blank line between rows.
     case line
 
+    /// Whether the mode is read by people (table, line, markdown), so charts and
+    /// sparklines are drawn; csv, tsv and json are for scripts and get the values.
+    public var isForPeople: Bool {
+        switch self {
+        case .table, .line, .markdown: return true
+        case .csv, .tsv, .json: return false
+        }
+    }
+
     /// What the mode is for, for help and completion.
     public var summary: String {
         switch self {

@@ -18,15 +18,15 @@ public final class TextOutput {
     public private(set) var captured: String = ""
     /// Whether the output is a terminal (tables get head and tail, colours may be used).
     public let isTerminal: Bool
-    /// The terminal's width in columns, when known.
-    public let terminalWidth: Int?
+    /// The width given to an in-memory output (tests).
+    private let fixedWidth: Int?
     /// Why writing failed (the system's reason), once it has; later writes are dropped.
     public private(set) var failure: String?
 
     private init(target: Target, isTerminal: Bool, terminalWidth: Int?) {
         self.target = target
         self.isTerminal = isTerminal
-        self.terminalWidth = terminalWidth
+        self.fixedWidth = terminalWidth
         buffer.reserveCapacity(1 << 16)
     }
 
@@ -56,10 +56,19 @@ public final class TextOutput {
     }
 
     private static func descriptor(_ descriptor: Int32, owns: Bool) -> TextOutput {
-        let terminal = isatty(descriptor) == 1
+        TextOutput(target: .descriptor(descriptor, ownsDescriptor: owns), isTerminal: isatty(descriptor) == 1, terminalWidth: nil)
+    }
+
+    /// The terminal's width in columns, nil when the output is not a terminal (files and
+    /// pipes) or its width is not known. A terminal is asked each time, so a resized
+    /// window is followed; when it does not say, `COLUMNS` is read, as shells set it.
+    public var terminalWidth: Int? {
+        guard case .descriptor(let descriptor, _) = target else { return fixedWidth }
+        guard isTerminal else { return nil }
         var size = winsize()
-        let width = terminal && ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
-        return TextOutput(target: .descriptor(descriptor, ownsDescriptor: owns), isTerminal: terminal, terminalWidth: width)
+        if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0 && size.ws_col > 0 { return Int(size.ws_col) }
+        guard let columns = getenv("COLUMNS"), let width = Int(String(cString: columns)), width > 0 else { return nil }
+        return width
     }
 
     /// Appends text.

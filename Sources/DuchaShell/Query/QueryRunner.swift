@@ -11,7 +11,7 @@ enum QueryRunner {
         let query = try compile(text, at: position, in: session)
         if session.checkOnly { return }
         do {
-            try session.show(query.statement)
+            try show(query, in: session)
             for assertion in query.assertions {
                 let failures = try session.store.integer(SQLPrinter.statement(assertion.failures)) ?? 0
                 guard failures == 0 else {
@@ -41,6 +41,14 @@ enum QueryRunner {
         output.line("sql:    " + statement.text)
         output.line("params: " + (statement.parameters.isEmpty ? "none" : statement.parameters.enumerated()
             .map { "?\($0.offset + 1) = " + $0.element.sqlLiteral }.joined(separator: ", ")))
+        if let chart = query.chart {
+            output.line("render: chart \(chart.style.rawValue), drawn by the shell in table, line and markdown modes; "
+                + "the SQL is the pipeline without it, and csv, tsv and json get its rows")
+        }
+        if !query.sparklineColumns.isEmpty {
+            output.line("render: " + query.sparklineColumns.map { statement.columns[$0].name }.joined(separator: ", ")
+                + " drawn as sparklines in table, line and markdown modes; csv, tsv and json get the counts")
+        }
         output.line("plan:")
         do {
             for line in try session.store.queryPlan(statement) { output.line("  " + line) }
@@ -66,6 +74,33 @@ enum QueryRunner {
             throw ShellError(error)
         }
         return (columns, rows)
+    }
+
+    /// Renders the rows of `query` in the session's mode. For people (table, line,
+    /// markdown) a chart is drawn instead of a table, and monthly counts as sparklines;
+    /// scripts (csv, tsv, json) get the rows as they are.
+    private static func show(_ query: CheckedQuery, in session: Session) throws {
+        guard session.mode.isForPeople, query.chart != nil || !query.sparklineColumns.isEmpty else {
+            try session.show(query.statement)
+            return
+        }
+        let output = session.output
+        let options = session.renderOptions
+        var renderer = query.chart.map { chart -> any ResultRenderer in
+            ChartRenderer(output: output, options: options, chart: chart, width: output.terminalWidth ?? ChartRenderer.defaultWidth,
+                          fenced: session.mode == .markdown)
+        } ?? session.mode.renderer(to: output, options: options)
+        if !query.sparklineColumns.isEmpty { renderer = SparklineRenderer(drawing: query.sparklineColumns, into: renderer) }
+        // As `Session.show`: a statement that fails after some rows still closes the output.
+        var begun = false
+        var rows = 0
+        do {
+            _ = try session.store.run(query.statement, columns: { renderer.begin($0); begun = true }, row: { renderer.row($0); rows += 1 })
+            renderer.finish(rowCount: rows)
+        } catch {
+            if begun { renderer.finish(rowCount: rows) }
+            throw error
+        }
     }
 
     private static func compile(_ text: String, at position: SourcePosition, in session: Session) throws -> CheckedQuery {
