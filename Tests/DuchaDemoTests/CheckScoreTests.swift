@@ -26,6 +26,21 @@ import Testing
                 "\(id): precision \(precision), recall \(recall); found \(found.count), labelled \(labelled.count); extra \(found.subtracting(labelled).sorted().prefix(5)), missed \(labelled.subtracting(found).sorted().prefix(5))")
     }
 
+    /// The demo's only incompatible roles are acceptance and review by one person, so
+    /// incompatible-roles (its pairs at their defaults) scores against those labels.
+    @Test func incompatibleRolesMatchTheSamePersonLabels() throws {
+        let database = try SharedDemo.open()
+        let hits = try database.store.runCheck(try #require(CheckCatalog.named("incompatible-roles")), parameters: [String: Int64](),
+                                               period: CheckScoreTests.firstFourMonths, today: CheckScoreTests.story)
+        let labelled = try database.labelled(.samePersonReview)
+        let found = Set(hits.map(\.subject))
+        #expect(!labelled.isEmpty && found == labelled, "found \(found.count), labelled \(labelled.count)")
+        // Switching the pair off finds none of them.
+        let off = try database.store.runCheck(try #require(CheckCatalog.named("incompatible-roles")), parameters: ["clerk_reviewer": 0],
+                                              period: CheckScoreTests.firstFourMonths, today: CheckScoreTests.story)
+        #expect(off.isEmpty)
+    }
+
     /// The checks the demo has no label for run, and find what their definitions say.
     @Test func unlabelledChecksRun() throws {
         let database = try SharedDemo.open()

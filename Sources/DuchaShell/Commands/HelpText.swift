@@ -12,7 +12,7 @@ enum HelpText {
             }
             output.line()
             output.line("Queries: SOURCE | where COND | select EXPR [as NAME], ... | sort EXPR [desc], ... | take N")
-            output.line("         | count [by EXPR, ...] | group by EXPR, ... aggregate count(), sum(x), ... | distinct | assert COND \"message\"")
+            output.line("         | count [by EXPR, ...] | group by EXPR, ... aggregate count(), sum(x), ... | distinct | assert COND \"message\" | chart bar|line")
             output.line("  e.g. cases | where opened in 2016-01..2016-04 and dept.region = \"万源市\" | count by dept")
             output.line("  .help language lists the operators, literals and functions.")
             output.line()
