@@ -41,6 +41,19 @@ import Testing
         #expect(off.isEmpty)
     }
 
+    /// Late recording alone is read from the late steps; with other step checks it comes
+    /// from the one pass over every step. Both give the same findings.
+    @Test func lateRecordingAloneAgreesWithTheSweep() throws {
+        let database = try SharedDemo.open()
+        let late = try #require(CheckCatalog.named("late-recording")), other = try #require(CheckCatalog.named("one-person-case"))
+        for hours: Int64 in [72, 24] {
+            let parameters = ["late-recording": ["hours": hours]]
+            let alone = try database.store.sweepSteps([late], parameters: parameters, period: CheckScoreTests.firstFourMonths)["late-recording"] ?? []
+            let swept = try database.store.sweepSteps([late, other], parameters: parameters, period: CheckScoreTests.firstFourMonths)["late-recording"] ?? []
+            #expect(!alone.isEmpty && alone == swept, "hours=\(hours): \(alone.count) alone, \(swept.count) swept")
+        }
+    }
+
     /// The checks the demo has no label for run, and find what their definitions say.
     @Test func unlabelledChecksRun() throws {
         let database = try SharedDemo.open()
