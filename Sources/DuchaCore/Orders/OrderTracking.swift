@@ -40,6 +40,15 @@ public enum OrderTracking {
         calendar.workdays(from: today, to: order.due).count
     }
 
+    /// The open orders among `orders` counted by ageing bucket (every bucket present).
+    public static func ageing(_ orders: [Order], today: CivilDate, calendar: WorkdayCalendar) -> [(bucket: Ageing, count: Int)] {
+        var counts: [Ageing: Int] = [:]
+        for order in orders where order.status.isOpen {
+            counts[Ageing.of(workdaysLeft: workdaysLeft(order, today: today, calendar: calendar)), default: 0] += 1
+        }
+        return Ageing.allCases.map { ($0, counts[$0] ?? 0) }
+    }
+
     /// Whether the department still owes rectification and the deadline has passed.
     public static func isOverdue(_ order: Order, today: CivilDate) -> Bool {
         order.status.isOpen && today > order.due

@@ -70,10 +70,7 @@ enum OrdersViews {
         let store = session.store
         let orders = try store.orders()
         let calendar = store.calendar
-        var ageing: [OrderTracking.Ageing: Int] = [:]
-        for order in orders where order.status.isOpen {
-            ageing[OrderTracking.Ageing.of(workdaysLeft: OrderTracking.workdaysLeft(order, today: today, calendar: calendar)), default: 0] += 1
-        }
+        let ageing = OrderTracking.ageing(orders, today: today, calendar: calendar)
         let regions = try store.orderRegions()
         var byRegion: [String: [Order]] = [:]
         for order in orders { byRegion[regions[order.id] ?? "", default: []].append(order) }
@@ -88,7 +85,7 @@ enum OrdersViews {
                                    ResultColumn("overdue", .integer), ResultColumn("closed", .integer), ResultColumn("withdrawn", .integer),
                                    ResultColumn("completion", .text), ResultColumn("on_time", .text)], rows: rows)
         if session.mode == .table || session.mode == .line {
-            session.output.line("open orders by ageing (\(today)): " + OrderTracking.Ageing.allCases.map { "\($0.chinese) \(ageing[$0] ?? 0)" }.joined(separator: " · "))
+            session.output.line("open orders by ageing (\(today)): " + ageing.map { "\($0.bucket.chinese) \($0.count)" }.joined(separator: " · "))
             session.output.line("completion: closed among issued (withdrawn left out); on time: reports by the deadline among orders whose deadline passed or that reported")
         }
     }

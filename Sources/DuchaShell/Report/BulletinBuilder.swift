@@ -279,13 +279,10 @@ struct BulletinBuilder {
             // Open orders by ageing, in working days against their deadlines.
             let numbers = Set(open.rows.map { ReportSources.text($0[0]) })
             let calendar = session.store.calendar
-            var ageing: [OrderTracking.Ageing: Int] = [:]
-            for order in try session.store.orders() where numbers.contains(order.number) {
-                ageing[OrderTracking.Ageing.of(workdaysLeft: OrderTracking.workdaysLeft(order, today: session.today, calendar: calendar)), default: 0] += 1
-            }
+            let ageing = OrderTracking.ageing(try session.store.orders().filter { numbers.contains($0.number) }, today: session.today, calendar: calendar)
             document.blocks.append(.chart(ReportDocument.Chart(kind: .bars, title: "未办结整改通知账龄（截至\(ReportText.date(session.today))）",
-                                                               categories: OrderTracking.Ageing.allCases.map(\.chinese),
-                                                               series: [ReportDocument.Series(name: "件数", values: OrderTracking.Ageing.allCases.map { Double(ageing[$0] ?? 0) })],
+                                                               categories: ageing.map(\.bucket.chinese),
+                                                               series: [ReportDocument.Series(name: "件数", values: ageing.map { Double($0.count) })],
                                                                source: open.source)))
         }
     }

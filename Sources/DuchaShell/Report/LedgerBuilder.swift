@@ -46,12 +46,9 @@ struct LedgerBuilder {
         document.blocks.append(.table(ReportDocument.Table(
             columns: ["通知编号", "责任单位", "整改要求", "期限", "状态", "逾期工作日", "升级督办", "销号日期"],
             numeric: [false, false, false, false, false, true, false, false], rows: rows, source: listed.source)))
-        var ageing: [OrderTracking.Ageing: Int] = [:]
-        for order in orders where order.status.isOpen {
-            ageing[OrderTracking.Ageing.of(workdaysLeft: OrderTracking.workdaysLeft(order, today: today, calendar: calendar)), default: 0] += 1
-        }
-        document.blocks.append(.chart(ReportDocument.Chart(kind: .bars, title: "办理中整改通知的账龄", categories: OrderTracking.Ageing.allCases.map(\.chinese),
-                                                           series: [ReportDocument.Series(name: "件数", values: OrderTracking.Ageing.allCases.map { Double(ageing[$0] ?? 0) })],
+        let ageing = OrderTracking.ageing(orders, today: today, calendar: calendar)
+        document.blocks.append(.chart(ReportDocument.Chart(kind: .bars, title: "办理中整改通知的账龄", categories: ageing.map(\.bucket.chinese),
+                                                           series: [ReportDocument.Series(name: "件数", values: ageing.map { Double($0.count) })],
                                                            source: listed.source)))
         if !escalated.rows.isEmpty {
             document.paragraph(.text("已升级督办"), .figure("\(escalated.rows.count)次", source: escalated.source), .text("。"))
