@@ -53,6 +53,8 @@ public enum Anomaly: String, CaseIterable, Sendable {
     case noLeader = "no-leader"
     /// A step that took longer than its workflow step's time limit in working days.
     case stepOvertime = "step-overtime"
+    /// A case over its item's time limit, opening to decision (or to the story date while open).
+    case caseOvertime = "case-overtime"
 
     /// The table whose rows this anomaly labels.
     public var entity: String {
@@ -66,7 +68,7 @@ public enum Anomaly: String, CaseIterable, Sendable {
         case .workflowWithoutLeaderReview, .workflowWithoutRiskPoint, .workflowWithoutSupervisionPoint,
              .templateCopyTooManySteps:
             return "workflows"
-        case .caseAfterAbolition, .bulkRecording, .createdAfterDecision, .onePersonCase, .samePersonReview:
+        case .caseAfterAbolition, .bulkRecording, .createdAfterDecision, .onePersonCase, .samePersonReview, .caseOvertime:
             return "cases"
         case .unhandledAlarm: return "alerts"
         case .supervisorNeverLoggedIn, .supervisorInactive: return "operators"

@@ -11,8 +11,9 @@ import DuchaStore
 /// known places and recorded in the `labels` table. docs/DEMO.md describes it.
 public enum DemoScenario {
     /// The generator's revision: it changes whenever the same seed and scale would give
-    /// other rows (2: working days follow the holiday notices), so cached demos are remade.
-    public static let revision = 2
+    /// other rows (2: working days follow the holiday notices; 3: items carry time limits),
+    /// so cached demos are remade.
+    public static let revision = 3
 
     /// Writes a new database at `path` (must not exist): loads into `path + ".partial-PID"`
     /// and renames it into place when complete, so a crash never leaves a half-made file

@@ -55,4 +55,9 @@ public enum DemoThresholds {
     /// the workflow step's time limit. Labelled steps exceed it by this many working
     /// days or more (2); normal steps use at most half the limit.
     public static let overtimeExcessWorkingDays = 2
+
+    /// case-overtime: a case is over its item's time limit (its workflow's step limits up to
+    /// the decision, added up) by this many working days or more, counting from opening to
+    /// decision, or to the story date while undecided (the check's default excess, 1).
+    public static let caseOvertimeExcessWorkingDays = 1
 }

@@ -11,7 +11,7 @@ import DuchaCore
         #expect(first.status == 0)
         #expect(first.standardOutput == "value\n2016-05-20\ntoday: 2016-05-20 (the database's story date)\n")
         #expect(first.standardError.contains("generating the demo database once"))
-        let cached = runner.file("cache/ducha/demo-v\(SchemaDescription.version).2-seed2016-scale1.db")
+        let cached = runner.file("cache/ducha/demo-v\(SchemaDescription.version).3-seed2016-scale1.db")
         let made = try FileManager.default.attributesOfItem(atPath: cached)[.modificationDate] as? Date
         let second = try runner.run(["--demo", "--mode", "csv", "-c", ".sql SELECT count(*) AS n FROM regions"])
         #expect(second.status == 0)

@@ -138,7 +138,8 @@ final class ScenarioWriter {
         rowCounts.append((table: "workflows", rows: reference.workflows.count))
         rowCounts.append((table: "workflow_steps", rows: stepPosition))
 
-        let items = try store.inserter(for: "items")
+        let items = try store.inserter(for: "items", columns: ["code", "name", "category", "department_id", "workflow_id", "status", "effective",
+                                                               "abolished", "time_limit"])
         for (position, item) in reference.items.enumerated() {
             items.set(1, item.code)
             items.set(2, item.name)
@@ -148,6 +149,9 @@ final class ScenarioWriter {
             items.set(6, item.status.rawValue)
             items.set(7, item.effective.description)
             items.set(8, item.abolished?.description)
+            // Department workflows give their items a time limit; items on a template or none have none.
+            let row = item.workflow.map { reference.workflows[$0] }
+            items.set(9, row.flatMap { $0.isTemplate ? nil : Int64(WorkflowProfile.caseTimeLimit(of: $0)) })
             try insert(items, expecting: position)
             for anomaly in item.labels {
                 let detail = anomaly == .abolishedItemRunning
@@ -312,6 +316,15 @@ final class ScenarioWriter {
                 if generator.createdAfterDecision {
                     let minutes = (generator.created - (generator.decided ?? generator.created)) / 60_000
                     try label(.createdAfterDecision, caseID, "created \(minutes) minutes after the decision")
+                }
+                // Over the item's time limit: working days from opening to decision, or to the
+                // story date while undecided, past the limit its workflow gives it.
+                let openedDay = WorkingCalendar.day(of: seed.opened)
+                let endDay = generator.decided.map(WorkingCalendar.day(of:)) ?? options.storyDate.daysSinceEpoch
+                let taken = WorkingCalendar.workingDays(after: openedDay, through: endDay)
+                if taken - workflow.caseTimeLimit >= DemoThresholds.caseOvertimeExcessWorkingDays {
+                    try label(.caseOvertime, caseID, "took \(taken) working days" + (generator.decided == nil ? " and is still open" : "")
+                              + ", limit \(workflow.caseTimeLimit)")
                 }
                 if generator.onePerson { try label(.onePersonCase, caseID, "every step recorded by one operator") }
                 if generator.samePerson { try label(.samePersonReview, caseID, "the accepting clerk also recorded the review") }

@@ -18,6 +18,9 @@ struct WorkflowProfile: Sendable {
     let samePersonFeasible: Bool
     /// An unchanged copy of a template with far more steps than its peers.
     let isLongCopy: Bool
+    /// The time limit of a case on it, opening to decision: its steps' limits up to the
+    /// decision added up (the items of the workflow carry it as their time limit).
+    let caseTimeLimit: Int
 
     init(row: WorkflowRow, firstStepID: Int64) {
         self.firstStepID = firstStepID
@@ -29,5 +32,13 @@ struct WorkflowProfile: Sendable {
         let reviewerSteps = roles.filter { $0 == 1 }.count
         samePersonFeasible = firstReviewer > 0 && (hasLeaderReview || reviewerSteps >= 2)
         isLongCopy = row.labels.contains(.templateCopyTooManySteps)
+        caseTimeLimit = WorkflowProfile.caseTimeLimit(of: row)
+    }
+
+    /// Working days a case may take from opening to decision: the limits of the steps
+    /// after the first, up to the decision (the first step happens at opening).
+    static func caseTimeLimit(of row: WorkflowRow) -> Int {
+        let decision = row.steps.firstIndex { $0.isDecision } ?? row.steps.count - 1
+        return decision >= 1 ? row.steps[1...decision].reduce(0) { $0 + $1.timeLimit } : 0
     }
 }

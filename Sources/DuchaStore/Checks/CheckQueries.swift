@@ -125,8 +125,7 @@ public enum CheckQueries {
             SELECT c.id, c.department_id, (SELECT region_id FROM departments WHERE id = c.department_id), c.id,
                    workdays(c.opened, coalesce(c.decided, ?3)) - i.time_limit
             FROM cases c JOIN items i ON i.id = c.item_id
-            WHERE i.time_limit IS NOT NULL AND c.opened >= ?1 AND c.opened < ?2
-              AND workdays(c.opened, coalesce(c.decided, ?3)) - i.time_limit >= ?4
+            WHERE i.time_limit IS NOT NULL AND workdays(c.opened, coalesce(c.decided, ?3)) - i.time_limit >= ?4
             """,
         "no-leader": """
             SELECT d.id, d.id, d.region_id, '', 0 FROM departments d WHERE d.platform = 'online'
