@@ -37,10 +37,17 @@ public final class Store {
             for notice in try holidayNotices() { calendarHolder.calendar = calendarHolder.calendar.adding(notice) }
         }
         let holder = calendarHolder
-        try connection.defineFunction("workdays", arity: 2, deterministic: false) { values in
+        let offset = ChinaTime.offsetSeconds * 1000
+        try connection.defineFunction("workdays", integers: { start, end in
+            // Two instants (the common case, in checks over every case): Beijing day numbers.
+            let first = (start + offset).floorDivided(by: Milliseconds.day), last = (end + offset).floorDivided(by: Milliseconds.day)
+            let calendar = holder.calendar
+            return Int64(last >= first ? calendar.workdays(afterDay: Int(first), throughDay: Int(last))
+                                       : -calendar.workdays(afterDay: Int(last), throughDay: Int(first)))
+        }, general: { values in
             guard let start = Store.civilDate(values[0]), let end = Store.civilDate(values[1]) else { return .null }
             return .integer(Int64(holder.calendar.workdays(from: start, to: end).count))
-        }
+        })
     }
 
     /// Keeps a loaded notice in the calendar used from now on.

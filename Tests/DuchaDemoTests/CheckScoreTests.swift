@@ -54,6 +54,20 @@ import Testing
         }
     }
 
+    /// Case overtime alone is one query over the cases; with the step checks it is judged
+    /// in their pass over every case. Both give the same findings.
+    @Test func caseOvertimeAloneAgreesWithTheSweep() throws {
+        let database = try SharedDemo.open()
+        let overtime = try #require(CheckCatalog.named("case-overtime")), other = try #require(CheckCatalog.named("one-person-case"))
+        for excess: Int64 in [1, 0] {
+            let parameters = ["case-overtime": ["excess": excess]]
+            let alone = try database.store.sweepSteps([overtime], parameters: parameters, period: CheckScoreTests.firstFourMonths, today: CheckScoreTests.story)["case-overtime"] ?? []
+            let swept = try database.store.sweepSteps([overtime, other], parameters: parameters, period: CheckScoreTests.firstFourMonths,
+                                                      today: CheckScoreTests.story)["case-overtime"] ?? []
+            #expect(!alone.isEmpty && alone == swept, "excess=\(excess): \(alone.count) alone, \(swept.count) swept")
+        }
+    }
+
     /// The checks the demo has no label for run, and find what their definitions say.
     @Test func unlabelledChecksRun() throws {
         let database = try SharedDemo.open()

@@ -38,7 +38,7 @@ public struct StepSweep {
 
     /// The check ids the sweep answers.
     public static let checks: Set<String> = ["late-recording", "bulk-recording", "one-person-case", "same-person-review", "step-overtime", "single-operator-department",
-                                             "incompatible-roles"]
+                                             "incompatible-roles", "case-overtime"]
 
     /// A role as a bit, so that a person's roles in a case are one byte.
     public static let roleBits: [String: UInt8] = ["clerk": 1, "reviewer": 2, "leader": 4, "supervisor": 8]
@@ -49,6 +49,9 @@ public struct StepSweep {
     private let samePerson: Bool, overtime: Int64?, singleOperator: Bool
     /// The pairs of roles one person may not hold in a case, as two-bit masks.
     private let incompatible: [UInt8]
+    /// case-overtime: the excess that counts, and today's Beijing day number (undecided
+    /// cases run to it).
+    private let caseOvertime: (excess: Int64, today: Int)?
     /// The working days that time limits count.
     private let calendar: WorkdayCalendar
     /// Hits by check id.
@@ -58,7 +61,8 @@ public struct StepSweep {
 
     /// A sweep for the `wanted` checks with their parameters by check id (defaults where
     /// absent), over the period [start, end) in milliseconds.
-    public init(wanted: Set<String>, parameters: [String: [String: Int64]], periodStart: Int64, periodEnd: Int64, calendar: WorkdayCalendar = .official) {
+    public init(wanted: Set<String>, parameters: [String: [String: Int64]], periodStart: Int64, periodEnd: Int64, calendar: WorkdayCalendar = .official,
+                today: CivilDate? = nil) {
         func value(_ check: String, _ name: String) -> Int64 {
             parameters[check]?[name] ?? CheckCatalog.named(check)?.parameter(name)?.defaultValue ?? 0
         }
@@ -72,6 +76,7 @@ public struct StepSweep {
         samePerson = wanted.contains("same-person-review")
         overtime = wanted.contains("step-overtime") ? value("step-overtime", "excess") : nil
         singleOperator = wanted.contains("single-operator-department")
+        caseOvertime = wanted.contains("case-overtime") ? (value("case-overtime", "excess"), (today ?? CivilDate(daysSinceEpoch: 0)).daysSinceEpoch) : nil
         if wanted.contains("incompatible-roles") {
             incompatible = [("clerk_reviewer", 1 | 2), ("reviewer_leader", 2 | 4), ("clerk_leader", 1 | 4)]
                 .filter { value("incompatible-roles", $0.0) != 0 }.map { UInt8($0.1) }
@@ -80,8 +85,17 @@ public struct StepSweep {
         }
     }
 
-    /// Judges one case: its id, department, opening, and steps in the order they happened.
-    public mutating func add(case caseID: Int64, department: Int64, opened: Int64, steps: [Step]) {
+    /// Judges one case: its id, department, opening, decision and its item's time limit,
+    /// and steps in the order they happened.
+    public mutating func add(case caseID: Int64, department: Int64, opened: Int64, decided: Int64? = nil, itemLimit: Int? = nil, steps: [Step]) {
+        if let caseOvertime, let itemLimit {
+            // Working days from the opening date to the decision's, or to today while undecided.
+            let end = decided.map(StepSweep.day(of:)) ?? caseOvertime.today
+            let over = calendar.workdays(afterDay: StepSweep.day(of: opened), throughDay: end) - itemLimit
+            if Int64(over) >= caseOvertime.excess {
+                hits["case-overtime", default: []].append(Hit(subject: caseID, department: department, evidence: [caseID], value: Int64(over)))
+            }
+        }
         guard !steps.isEmpty else { return }
         if let limit = late {
             // One finding per case, its late steps the evidence, the latest the value.
@@ -164,7 +178,7 @@ public struct StepSweep {
 
 extension BinaryInteger {
     /// Division rounding towards negative infinity.
-    func floorDivided(by divisor: Self) -> Self {
+    public func floorDivided(by divisor: Self) -> Self {
         let quotient = self / divisor
         return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }

@@ -146,7 +146,7 @@ enum CheckCommand {
             return false
         }
         // The step checks share one pass over the steps.
-        var swept = try store.sweepSteps(runnable.filter { StepSweep.checks.contains($0.id) }, parameters: parameters, period: period)
+        var swept = try store.sweepSteps(runnable.filter { StepSweep.checks.contains($0.id) }, parameters: parameters, period: period, today: session.today)
         swept.merge(try store.sweepCaseMonths(runnable, parameters: parameters, period: period)) { first, _ in first }
         for check in runnable {
             if InterruptSignal.isPending { throw ShellError(.interrupted, "interrupted") }

@@ -75,10 +75,15 @@ extension Store {
 
     /// Runs one check with the parameters given for it by id.
     public func runCheck(_ check: CheckDefinition, parameters all: [String: [String: Int64]], period: CheckPeriod, today: CivilDate) throws -> [CheckHit] {
+        if CheckQueries.monthChecks.contains(check.id) { return try sweepCaseMonths([check], parameters: all, period: period)[check.id] ?? [] }
+        if StepSweep.checks.contains(check.id) { return try sweepSteps([check], parameters: all, period: period, today: today)[check.id] ?? [] }
+        return try runQueryCheck(check, parameters: all, period: period, today: today)
+    }
+
+    /// Runs a check that has a query of its own (`CheckQueries.sql`).
+    func runQueryCheck(_ check: CheckDefinition, parameters all: [String: [String: Int64]], period: CheckPeriod, today: CivilDate) throws -> [CheckHit] {
         let parameters = all[check.id] ?? [:]
         let values = check.parameters.map { parameters[$0.name] ?? $0.defaultValue }
-        if CheckQueries.monthChecks.contains(check.id) { return try sweepCaseMonths([check], parameters: all, period: period)[check.id] ?? [] }
-        if StepSweep.checks.contains(check.id) { return try sweepSteps([check], parameters: all, period: period)[check.id] ?? [] }
         guard let sql = CheckQueries.sql[check.id] else { return [] }
         var bound: [Value] = [
             .integer(ChinaTime.instant(period.start).millisecondsSinceEpoch), .integer(ChinaTime.instant(period.end).millisecondsSinceEpoch),
@@ -274,17 +279,22 @@ extension Store {
 extension Store {
     /// Runs the step checks among `checks` in one pass over every step, in case order
     /// (the steps' index gives that order), as `StepSweep` judges them.
-    public func sweepSteps(_ checks: [CheckDefinition], parameters: [String: [String: Int64]], period: CheckPeriod) throws -> [String: [CheckHit]] {
+    public func sweepSteps(_ checks: [CheckDefinition], parameters: [String: [String: Int64]], period: CheckPeriod, today: CivilDate? = nil) throws -> [String: [CheckHit]] {
         guard checks.contains(where: { StepSweep.checks.contains($0.id) }) else { return [:] }
         // Late recording alone needs only the late steps, which SQLite finds faster than a
         // pass that hands every step over; with other step checks the one pass serves all.
-        if Set(checks.map(\.id)).intersection(StepSweep.checks) == ["late-recording"] {
+        let stepChecks = Set(checks.map(\.id)).intersection(StepSweep.checks)
+        if stepChecks == ["case-overtime"], let check = CheckCatalog.named("case-overtime") {
+            // Alone, one query over the cases answers it faster than a pass over every step.
+            return ["case-overtime": try runQueryCheck(check, parameters: parameters, period: period, today: today ?? CivilDate(daysSinceEpoch: 0))]
+        }
+        if stepChecks == ["late-recording"] {
             return ["late-recording": try lateRecording(hours: parameters["late-recording"]?["hours"]
                 ?? CheckCatalog.named("late-recording")?.parameter("hours")?.defaultValue ?? 72)]
         }
         var sweep = StepSweep(wanted: Set(checks.map(\.id)), parameters: parameters,
                               periodStart: ChinaTime.instant(period.start).millisecondsSinceEpoch, periodEnd: ChinaTime.instant(period.end).millisecondsSinceEpoch,
-                              calendar: calendar)
+                              calendar: calendar, today: today)
         // Workflow steps and departments' regions are few: read them once.
         var configured: [Int64: (leader: Bool, reviews: Bool, limit: Int?, role: UInt8)] = [:]
         let stepsTable = try connection.prepare("SELECT id, leader_review, role IN ('reviewer', 'leader'), time_limit, role FROM workflow_steps")
@@ -352,7 +362,7 @@ extension Store {
         let highest = Int(configured.keys.max() ?? 0)
         var table = [(leader: Bool, reviews: Bool, limit: Int?, role: UInt8)?](repeating: nil, count: highest + 1)
         for (id, step) in configured where id >= 0 { table[Int(id)] = step }
-        let cases = try connection.prepare("SELECT id, department_id, opened FROM cases ORDER BY id")
+        let cases = try connection.prepare("SELECT c.id, c.department_id, c.opened, c.decided, i.time_limit FROM cases c LEFT JOIN items i ON i.id = c.item_id ORDER BY c.id")
         let steps = try connection.prepare("SELECT case_id, id, occurred, recorded, operator_id, workflow_step_id FROM steps"
             + (inIndexOrder ? " INDEXED BY steps_case ORDER BY case_id, occurred, id" : ""))
         var pending = try steps.step()
@@ -381,7 +391,8 @@ extension Store {
                !zip(batch, batch.dropFirst()).allSatisfy({ ($0.occurred, $0.id) <= ($1.occurred, $1.id) }) {
                 batch.sort { ($0.occurred, $0.id) < ($1.occurred, $1.id) }
             }
-            sweep.add(case: caseID, department: cases.integer(at: 1), opened: cases.integer(at: 2), steps: batch)
+            sweep.add(case: caseID, department: cases.integer(at: 1), opened: cases.integer(at: 2), decided: cases.optionalInteger(at: 3),
+                      itemLimit: cases.optionalInteger(at: 4).map { Int($0) }, steps: batch)
         }
         // Steps left after the last case were stored apart from their case: read again in index order.
         return inIndexOrder || !pending

@@ -23,6 +23,29 @@ extension Connection {
         guard code == SQLITE_OK else { throw lastError(code: code, sql: nil) }
     }
 
+    /// Registers a deterministic two-argument function whose arguments are most often
+    /// integers: `integers` answers those without building values (NULL when it returns
+    /// nil); `general` answers any other pair.
+    public func defineFunction(_ name: String, integers: @escaping (Int64, Int64) -> Int64?, general: @escaping ScalarFunction) throws {
+        let box = Unmanaged.passRetained(IntegerFunctionBox(integers: integers, general: general)).toOpaque()
+        let code = sqlite3_create_function_v2(handle, name, 2, SQLITE_UTF8, box, { context, count, arguments in
+            let function = Unmanaged<IntegerFunctionBox>.fromOpaque(sqlite3_user_data(context)).takeUnretainedValue()
+            let first = arguments![0], second = arguments![1]
+            if sqlite3_value_type(first) == SQLITE_INTEGER && sqlite3_value_type(second) == SQLITE_INTEGER {
+                if let result = function.integers(sqlite3_value_int64(first), sqlite3_value_int64(second)) {
+                    sqlite3_result_int64(context, result)
+                } else {
+                    sqlite3_result_null(context)
+                }
+                return
+            }
+            Connection.setResult(function.general([Connection.value(of: first), Connection.value(of: second)]), in: context)
+        }, nil, nil, { box in
+            if let box { Unmanaged<IntegerFunctionBox>.fromOpaque(box).release() }
+        })
+        guard code == SQLITE_OK else { throw lastError(code: code, sql: nil) }
+    }
+
     private static func value(of argument: OpaquePointer?) -> Value {
         switch sqlite3_value_type(argument) {
         case SQLITE_INTEGER: return .integer(sqlite3_value_int64(argument))
@@ -44,6 +67,16 @@ extension Connection {
         case .text(let text): sqlite3_result_text(context, text, -1, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
         case .blob(let bytes): bytes.withUnsafeBytes { sqlite3_result_blob(context, $0.baseAddress, Int32($0.count), unsafeBitCast(-1, to: sqlite3_destructor_type.self)) }
         }
+    }
+}
+
+/// Holds a two-integer fast path and its general form for SQLite's user data.
+final class IntegerFunctionBox {
+    let integers: (Int64, Int64) -> Int64?
+    let general: Connection.ScalarFunction
+    init(integers: @escaping (Int64, Int64) -> Int64?, general: @escaping Connection.ScalarFunction) {
+        self.integers = integers
+        self.general = general
     }
 }
 
