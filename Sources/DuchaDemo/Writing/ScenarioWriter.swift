@@ -49,6 +49,7 @@ final class ScenarioWriter {
             try store.setSetting("story_date", to: options.storyDate.description)
             try store.setSetting("demo_scale", to: String(options.scale))
             try store.setSetting("demo_seed", to: String(options.seed))
+            try store.setSetting("demo_revision", to: String(DemoScenario.revision))
         }
         rowCounts.append((table: "labels", rows: labelCounts.reduce(0, +)))
         progress("building indexes and statistics")
