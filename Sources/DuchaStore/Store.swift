@@ -33,8 +33,14 @@ public final class Store {
     /// after `a` up to and including `b` (negative when `b` comes first), for instants
     /// (in Beijing time) or `YYYY-MM-DD` dates; NULL when either is NULL or not a date.
     private func prepareCalendar() throws {
-        if try schemaVersion() >= 3 {
-            for notice in try holidayNotices() { calendarHolder.calendar = calendarHolder.calendar.adding(notice) }
+        // Built on first use (most sessions never count working days): the shipped notices
+        // and those loaded into this database.
+        calendarHolder.load = { [unowned self] in
+            var calendar = WorkdayCalendar.official
+            if (try? self.schemaVersion()) ?? 0 >= 3 {
+                for notice in (try? self.holidayNotices()) ?? [] { calendar = calendar.adding(notice) }
+            }
+            return calendar
         }
         let holder = calendarHolder
         let offset = ChinaTime.offsetSeconds * 1000
@@ -232,7 +238,19 @@ public final class Store {
     }
 }
 
-/// The calendar, shared by the store and its SQL function.
+/// The calendar, shared by the store and its SQL function, built on first use.
 final class CalendarHolder: @unchecked Sendable {
-    var calendar = WorkdayCalendar.official
+    /// Builds the calendar; set when the store opens.
+    var load: () -> WorkdayCalendar = { .official }
+    private var built: WorkdayCalendar?
+
+    var calendar: WorkdayCalendar {
+        get {
+            if let built { return built }
+            let made = load()
+            built = made
+            return made
+        }
+        set { built = newValue }
+    }
 }
