@@ -43,13 +43,11 @@ public final class Store {
             return calendar
         }
         let holder = calendarHolder
-        let offset = ChinaTime.offsetSeconds * 1000
         try connection.defineFunction("workdays", integers: { start, end in
             // Two instants (the common case, in checks over every case): Beijing day numbers.
-            let first = (start + offset).floorDivided(by: Milliseconds.day), last = (end + offset).floorDivided(by: Milliseconds.day)
+            let first = ChinaTime.day(of: start), last = ChinaTime.day(of: end)
             let calendar = holder.calendar
-            return Int64(last >= first ? calendar.workdays(afterDay: Int(first), throughDay: Int(last))
-                                       : -calendar.workdays(afterDay: Int(last), throughDay: Int(first)))
+            return Int64(last >= first ? calendar.workdays(afterDay: first, throughDay: last) : -calendar.workdays(afterDay: last, throughDay: first))
         }, general: { values in
             guard let start = Store.civilDate(values[0]), let end = Store.civilDate(values[1]) else { return .null }
             return .integer(Int64(holder.calendar.workdays(from: start, to: end).count))

@@ -90,8 +90,8 @@ public struct StepSweep {
     public mutating func add(case caseID: Int64, department: Int64, opened: Int64, decided: Int64? = nil, itemLimit: Int? = nil, steps: [Step]) {
         if let caseOvertime, let itemLimit {
             // Working days from the opening date to the decision's, or to today while undecided.
-            let end = decided.map(StepSweep.day(of:)) ?? caseOvertime.today
-            let over = calendar.workdays(afterDay: StepSweep.day(of: opened), throughDay: end) - itemLimit
+            let end = decided.map(ChinaTime.day(of:)) ?? caseOvertime.today
+            let over = calendar.workdays(afterDay: ChinaTime.day(of: opened), throughDay: end) - itemLimit
             if Int64(over) >= caseOvertime.excess {
                 hits["case-overtime", default: []].append(Hit(subject: caseID, department: department, evidence: [caseID], value: Int64(over)))
             }
@@ -147,7 +147,7 @@ public struct StepSweep {
             var previous = opened
             for step in steps {
                 if let limit = step.timeLimit {
-                    let days = calendar.workdays(afterDay: StepSweep.day(of: previous), throughDay: StepSweep.day(of: step.occurred))
+                    let days = calendar.workdays(afterDay: ChinaTime.day(of: previous), throughDay: ChinaTime.day(of: step.occurred))
                     if Int64(days - limit) >= excess {
                         hits["step-overtime", default: []].append(Hit(subject: step.id, department: department, evidence: [step.id], value: Int64(days - limit)))
                     }
@@ -168,18 +168,5 @@ public struct StepSweep {
             hits["single-operator-department", default: []].append(Hit(subject: department, department: department, evidence: [people.first!],
                                                                        value: Int64(departmentSteps[department] ?? 0)))
         }
-    }
-
-    /// The Beijing date of an instant, as days since 1970-01-01.
-    static func day(of instant: Int64) -> Int {
-        Int((instant + ChinaTime.offsetSeconds * 1000).floorDivided(by: Milliseconds.day))
-    }
-}
-
-extension BinaryInteger {
-    /// Division rounding towards negative infinity.
-    public func floorDivided(by divisor: Self) -> Self {
-        let quotient = self / divisor
-        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
 }

@@ -44,6 +44,13 @@ public enum ChinaTime {
     /// The local calendar date of an instant.
     public static func date(of instant: Instant) -> CivilDate { local(instant).date }
 
+    /// The Beijing date of an instant given in milliseconds, as days since 1970-01-01:
+    /// the form the working-day counts take on hot paths (every step, every case).
+    @inline(__always)
+    public static func day(of milliseconds: Int64) -> Int {
+        Int((milliseconds + offsetSeconds * 1000).floorDivided(by: Milliseconds.day))
+    }
+
     /// `YYYY-MM-DD HH:MM:SS` in local time.
     public static func format(_ instant: Instant) -> String {
         digits(local(instant), separator: UInt8(ascii: " "), milliseconds: false)

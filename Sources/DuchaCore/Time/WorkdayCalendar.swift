@@ -134,7 +134,7 @@ public struct WorkdayCalendar: Sendable {
 
     /// Working days after the Beijing date of instant `start` up to and including that of `end`.
     public func workdays(from start: Instant, to end: Instant) -> Int {
-        workdays(afterDay: ChinaTime.date(of: start).daysSinceEpoch, throughDay: ChinaTime.date(of: end).daysSinceEpoch)
+        workdays(afterDay: ChinaTime.day(of: start.millisecondsSinceEpoch), throughDay: ChinaTime.day(of: end.millisecondsSinceEpoch))
     }
 
     /// The calendar shipped with the program (2016 onwards).

@@ -54,8 +54,7 @@ enum WorkingCalendar {
     /// The local day of an instant.
     @inline(__always)
     static func day(of instant: Int64) -> Int {
-        let local = instant + offsetMilliseconds
-        return Int(local >= 0 ? local / dayMilliseconds : (local - dayMilliseconds + 1) / dayMilliseconds)
+        ChinaTime.day(of: instant)
     }
 
     /// The local minute of the day of an instant.
