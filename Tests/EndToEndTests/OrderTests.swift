@@ -120,6 +120,7 @@ import Testing
             ("order issue to 万源市房管局 due 2016-06-15 要求 两个", "-c:1:41: error: two requirements"),
             ("order issue to 万源市房管局 \"x\"", "-c:1:7: error: order issue needs a deadline"),
             ("order 2016-001-009 plan", "-c:1:7: error: there are no orders yet"),
+            ("order issue to 万源市房管局 due 2016-06-15 \"" + String(repeating: "要", count: 4_001) + "\"", "-c:1:38: error: the requirement has 4,001 characters; write it in at most 4,000"),
         ] {
             let outcome = try OrderTests.run(runner, db, today: "2016-06-01", entry)
             #expect(outcome.status == 1 && outcome.standardError.hasPrefix(message), "\(entry): \(outcome.standardError)")
@@ -279,6 +280,10 @@ import Testing
         try document.write(toFile: runner.file("2027.json"), atomically: true, encoding: .utf8)
         try "{\"year\": 2027,\n \"days\": [\n  {\"name\": \"元旦\" \"date\": \"2027-01-01\"}]}".write(toFile: runner.file("bad.json"), atomically: true, encoding: .utf8)
         try "{\"year\": 2027, \"days\": [{\"name\": \"元旦\", \"date\": \"2027-13-01\", \"isOffDay\": true}]}".write(toFile: runner.file("date.json"), atomically: true, encoding: .utf8)
+        // A file far larger than a year's notice is refused before it is parsed.
+        try String(repeating: " ", count: (1 << 20) + 1).write(toFile: runner.file("huge.json"), atomically: true, encoding: .utf8)
+        let huge = try runner.run([db, "-c", "calendar import huge.json"])
+        #expect(huge.status == 1 && huge.standardError.contains("huge.json is larger than 1,048,576 bytes"), "\(huge.standardError)")
         let bad = try runner.run([db, "-c", "calendar import bad.json"])
         #expect(bad.status == 1 && bad.standardError.hasPrefix("bad.json:3:17: error: expected ',' or '}' in an object"), "\(bad.standardError)")
         let date = try runner.run([db, "-c", "calendar import date.json"])

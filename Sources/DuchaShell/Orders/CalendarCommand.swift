@@ -68,7 +68,8 @@ enum CalendarCommand {
         try session.requireWritable("calendar import")
         let bytes: [UInt8]
         do {
-            bytes = try session.files.read(path, kind: "holiday-cn JSON file")
+            // A year's notice is a few kilobytes.
+            bytes = try session.files.read(path, kind: "holiday-cn JSON file", maximum: 1 << 20)
         } catch let error as ShellError {
             throw error.placed(at: place)
         }

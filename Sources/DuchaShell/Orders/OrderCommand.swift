@@ -133,6 +133,9 @@ enum OrderCommand {
         guard let requirement, !requirement.text.trimmingBlanks().isEmpty else {
             throw ShellError(.badArgument, "order issue needs the requirement in quotes, e.g. \"5月底前完成整改并书面报告\"", at: missing)
         }
+        if requirement.text.count > OrderCommand.longestText {
+            throw ShellError(.badArgument, "the requirement has \(requirement.text.count.grouped) characters; write it in at most \(OrderCommand.longestText.grouped) and refer to a document for the rest", at: place(requirement))
+        }
         if due < today {
             throw ShellError(.refused, "the deadline \(due) has passed (today is \(today)); give a later date or due in N workdays", at: dueWord.map(place) ?? position)
         }
@@ -203,6 +206,9 @@ enum OrderCommand {
             cursor.index += 1
         }
         if !notes.isEmpty { event.note = notes.joined(separator: " ") }
+        if let note = event.note, note.count > OrderCommand.longestText {
+            throw ShellError(.badArgument, "the note has \(note.count.grouped) characters; write it in at most \(OrderCommand.longestText.grouped)", at: place(actionWord))
+        }
         if action == .close && recheck {
             try recheckFindings(of: order, in: session)
         }
@@ -289,6 +295,10 @@ enum OrderCommand {
             output.line("next: " + OrderLifecycle.allowed(for: order).map(\.rawValue).joined(separator: ", "))
         }
     }
+
+    /// The most characters a requirement or a note may have: a paragraph or two of an
+    /// order, not a document pasted in.
+    static let longestText = 4_000
 
     /// 周一 … 周日.
     static func weekdayName(_ date: CivilDate) -> String {

@@ -10,7 +10,7 @@ public struct FileAccess: Sendable {
     public init() {}
 
     /// The bytes of the file, or a shell error naming the file and the reason.
-    public func read(_ path: String, kind: String = "script") throws -> [UInt8] {
+    public func read(_ path: String, kind: String = "script", maximum: Int? = nil) throws -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno))
@@ -36,6 +36,9 @@ public struct FileAccess: Sendable {
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
+            if let maximum, bytes.count > maximum {
+                throw ShellError(.badInput, "\(path) is larger than \(maximum.grouped) bytes; a \(kind) is far smaller, so this is not one")
+            }
         }
         return bytes
     }
