@@ -126,6 +126,9 @@ import Testing
             #expect(outcome.status == 1 && outcome.standardError.hasPrefix(message), "\(entry): \(outcome.standardError)")
         }
         #expect(try ImportTests.count(runner, db, "orders | count") == 0)
+        // The singular alias is the source when a pipe follows, the command otherwise.
+        #expect(try ImportTests.count(runner, db, "order | count") == 0)
+        #expect(try ImportTests.count(runner, db, "import | count") == 7)
         #expect(try OrderTests.auditCount(runner, db) == audit)
         #expect(try OrderTests.run(runner, db, today: "2016-06-01", "order issue to 万源市 due 2016-06-15 \"x\" --draft").status == 0)
         let typo = try OrderTests.run(runner, db, today: "2016-06-01", "order 2016-001-011 plan", "order 001 plna")

@@ -27,9 +27,12 @@ struct ShellCommand: Sendable {
         case query(after: Int)
     }
 
-    /// Whether the entry whose text after the name is `rest` is this command.
+    /// Whether the entry whose text after the name is `rest` is this command. A command
+    /// whose name is also a source or an alias of one (`order`, `import`) leaves an entry
+    /// that goes on with a pipe to the language: `order | count` is a query.
     func claims(_ rest: String) -> Bool {
-        shorthands.isEmpty || CommandWords(rest).words.first.map { shorthands.contains($0.text) } == true
+        if Entity.named(name) != nil, rest.drop(while: { $0 == " " || $0 == "\t" }).first == "|" { return false }
+        return shorthands.isEmpty || CommandWords(rest).words.first.map { shorthands.contains($0.text) } == true
     }
 
     /// `name usage`.
