@@ -22,18 +22,26 @@ extension Store {
     /// Drops the secondary indexes of `tables`, runs `body`, and builds the indexes
     /// again: faster than keeping them up to date row by row during a bulk load.
     public func withIndexesDeferred<T>(on tables: [String], _ body: () throws -> T) throws -> T {
+        let definitions = try dropIndexes(of: tables, keepingUnique: false)
+        let result = try body()
+        for definition in definitions { try connection.execute(definition.sql) }
+        return result
+    }
+
+    /// Drops the indexes of `tables` that were made by `CREATE INDEX` (unique ones too,
+    /// unless `keepingUnique`) and gives their definitions, to be run again once the rows
+    /// are in: SQLite then builds each from sorted keys in one pass.
+    func dropIndexes(of tables: [String], keepingUnique: Bool) throws -> [(name: String, sql: String)] {
         var definitions: [(name: String, sql: String)] = []
         let statement = try connection.prepare(
-            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = ?")
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = ? AND NOT (? AND sql LIKE 'CREATE UNIQUE%')")
         for table in tables {
-            try statement.bind(.text(table), at: 1)
+            try statement.bind([.text(table), .integer(keepingUnique ? 1 : 0)])
             while try statement.step() { definitions.append((statement.text(at: 0) ?? "", statement.text(at: 1) ?? "")) }
             statement.reset()
         }
         for definition in definitions { try connection.execute("DROP INDEX \(SQLStatement.quoted(definition.name))") }
-        let result = try body()
-        for definition in definitions { try connection.execute(definition.sql) }
-        return result
+        return definitions
     }
 
     /// Ends a bulk load: gathers planner statistics and switches to the normal

@@ -25,8 +25,10 @@ extension Store {
             let writer = try ImportWriter(store: self, description: description)
             try body(writer)
             if dryRun {
+                // The rollback brings any dropped indexes back as they were.
                 try connection.execute("ROLLBACK")
             } else {
+                try writer.buildDeferredIndexes()
                 try connection.execute("COMMIT")
             }
             return writer.summary

@@ -26,9 +26,33 @@ public struct CSVHeader: Hashable, Sendable {
         /// Header columns that were not asked for, in order.
         public let extras: [Extra]
 
+        /// The same as `indices`, as pairs: a handful of short names is found faster
+        /// by comparing than by hashing, and each field of each row is looked up.
+        private let pairs: [(name: String, index: Int)]
+
+        init(indices: [String: Int], absent: [String], extras: [Extra]) {
+            self.indices = indices
+            self.absent = absent
+            self.extras = extras
+            self.pairs = indices.map { ($0.key, $0.value) }
+        }
+
         /// The field index of `name` (as the caller gave it), or nil when the header
         /// lacks it.
-        public subscript(name: String) -> Int? { indices[name] }
+        public subscript(name: String) -> Int? {
+            for pair in pairs where pair.name == name { return pair.index }
+            return nil
+        }
+
+        public static func == (a: Columns, b: Columns) -> Bool {
+            a.indices == b.indices && a.absent == b.absent && a.extras == b.extras
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(indices)
+            hasher.combine(absent)
+            hasher.combine(extras)
+        }
     }
 
     /// The column names in order, trimmed.

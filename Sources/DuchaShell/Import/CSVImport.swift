@@ -37,6 +37,19 @@ enum CSVImport {
             case .logins: []
             }
         }
+
+        /// What a row of the kinds that come in bulk takes in a file, about (a steps
+        /// export of the demo: 74 bytes): the file's size over it estimates its rows.
+        static let bytesPerRow = 64
+
+        /// The table of a kind that comes by the hundred thousand, whose indexes an
+        /// import of many rows builds at its end rather than row by row.
+        var bulkTable: String? {
+            switch self {
+            case .cases, .steps, .alerts, .logins: rawValue
+            case .regions, .departments, .workflows, .items, .catalog: nil
+            }
+        }
     }
 
     static let usage = "csv KIND FILE [--delimiter ,] [--dry-run]"
@@ -99,34 +112,24 @@ enum CSVImport {
         let description = ImportDescription(kind: "csv:" + kind.rawValue, source: path, name: nil, at: started, actor: session.actor, command: command)
         var records = 0
         var ignored: [String] = []
-        var currentLine = 1
-        var currentFields = 0
-        func placeOf(_ field: Int) -> SourcePosition {
-            // A field the row left out is placed at the row's start.
-            guard field < currentFields else { return SourcePosition(source: path, line: currentLine, column: 1) }
-            let (line, column) = reader.place(ofField: field)
-            return SourcePosition(source: path, line: line, column: column)
-        }
         let summary: ImportSummary
         do {
             summary = try session.store.importing(description, dryRun: dryRun) { writer in
+                if let table = kind.bulkTable {
+                    try writer.deferIndexes(of: [table], expectedRows: try FileByteSource.size(path: path) / Kind.bytesPerRow)
+                }
                 let header = try CSVHeader.read(from: &reader)
                 let columns = try header.columns(required: kind.required, optional: kind.optional)
                 ignored = columns.extras.map { $0.name + ($0.closest.first.map { " (did you mean \($0)?)" } ?? "") }
-                while let record = try reader.next() {
+                // Rows are read and checked on another thread while this one writes.
+                let rows = pendingRows(of: kind, from: reader, header: header, columns: columns, path: path)
+                defer { rows.cancel() }
+                while let row = try rows.next() {
                     if InterruptSignal.isPending { throw StoreError.interrupted }
-                    (currentLine, currentFields) = (record.line, record.fields.count)
-                    // A row may leave out empty fields at its end, but not have more than the header names.
-                    guard record.fields.count <= header.names.count else {
-                        throw ShellError(.badInput, "this row has \(record.fields.count) fields where the header names \(header.names.count) columns; "
-                            + "quote a value that holds the delimiter, or name the extra column in the header" + EventLogImport.nothingImported,
-                                         at: placeOf(header.names.count))
-                    }
-                    let row = Row(record: record, columns: columns, place: placeOf)
                     do {
-                        try write(kind, row, into: writer)
+                        try row.write(writer)
                     } catch let rejection as ImportRejection {
-                        let at = rejection.field.flatMap { columns[$0] }.map(placeOf) ?? SourcePosition(source: path, line: record.line, column: 1)
+                        let at = locate(line: row.line, field: rejection.field.flatMap { columns[$0] }, path: path, delimiter: delimiter)
                         throw ShellError(.badInput, rejection.message + EventLogImport.nothingImported, at: at)
                     }
                     records += 1
@@ -150,38 +153,105 @@ enum CSVImport {
         }
     }
 
-    private static func write(_ kind: Kind, _ row: Row, into writer: ImportWriter) throws {
+    /// A row read and checked, to be written: its line, and the write.
+    struct PendingRow: Sendable {
+        let line: Int
+        let write: @Sendable (ImportWriter) throws -> Void
+    }
+
+    /// Reads the records after the header on another thread, each checked and turned
+    /// into the values the writer takes; a value that is wrong is reported there, at
+    /// its place, before anything after it is written.
+    private static func pendingRows(of kind: Kind, from reader: CSVReader, header: CSVHeader, columns: CSVHeader.Columns, path: String) -> BackgroundBatches<PendingRow> {
+        nonisolated(unsafe) let handed = reader
+        return BackgroundBatches { emit in
+            var reader = handed
+            var current = (line: 1, fields: 0)
+            func placeOf(_ field: Int) -> SourcePosition {
+                // A field the row left out is placed at the row's start.
+                guard field < current.fields else { return SourcePosition(source: path, line: current.line, column: 1) }
+                let (line, column) = reader.place(ofField: field)
+                return SourcePosition(source: path, line: line, column: column)
+            }
+            while let record = try reader.next() {
+                current = (record.line, record.fields.count)
+                // A row may leave out empty fields at its end, but not have more than the header names.
+                guard record.fields.count <= header.names.count else {
+                    throw ShellError(.badInput, "this row has \(record.fields.count) fields where the header names \(header.names.count) columns; "
+                        + "quote a value that holds the delimiter, or name the extra column in the header" + EventLogImport.nothingImported,
+                                     at: placeOf(header.names.count))
+                }
+                let write = try prepare(kind, Row(record: record, columns: columns, place: placeOf))
+                guard emit(PendingRow(line: record.line, write: write)) else { return }
+            }
+        }
+    }
+
+    /// Where field `field` of the record that starts at `line` is, found by reading the
+    /// file again up to it: the rows were read on another thread, and only a rejected
+    /// row needs its place.
+    private static func locate(line: Int, field: Int?, path: String, delimiter: Unicode.Scalar) -> SourcePosition {
+        let start = SourcePosition(source: path, line: line, column: 1)
+        guard let field, let input = try? InputFile(path: path) else { return start }
+        var reader = CSVReader(input, delimiter: delimiter)
+        while let record = try? reader.next(), record.line <= line {
+            if record.line == line {
+                guard field < record.fields.count else { return start }
+                let (line, column) = reader.place(ofField: field)
+                return SourcePosition(source: path, line: line, column: column)
+            }
+        }
+        return start
+    }
+
+    /// Reads `row` as a record of `kind`, every value checked, and gives the write.
+    private static func prepare(_ kind: Kind, _ row: Row) throws -> @Sendable (ImportWriter) throws -> Void {
         switch kind {
         case .regions:
-            try writer.region(name: try row.text("name"), code: try row.text("code"), level: try row.word("level"))
+            let (name, code, level): (String, String, RegionLevel) = (try row.text("name"), try row.text("code"), try row.word("level"))
+            return { try $0.region(name: name, code: code, level: level) }
         case .departments:
-            try writer.department(name: try row.text("name"), region: try row.text("region"), parent: row.optional("parent"),
-                                  platform: try row.optionalWord("platform") ?? .online, terminals: try row.integer("terminals") ?? 0)
+            let (name, region, parent) = (try row.text("name"), try row.text("region"), row.optional("parent"))
+            let (platform, terminals) = (try row.optionalWord("platform") ?? PlatformStatus.online, try row.integer("terminals") ?? 0)
+            return { try $0.department(name: name, region: region, parent: parent, platform: platform, terminals: terminals) }
         case .workflows:
-            try writer.workflowStep(workflow: try row.text("workflow"), department: row.optional("dept"), position: try row.integer("position", required: true) ?? 1,
-                                    name: try row.text("step"), role: try row.word("role"), timeLimit: try row.integer("time_limit"),
-                                    leaderReview: try row.flag("leader_review"), riskPoint: try row.flag("risk_point"), supervisionPoint: try row.flag("supervision_point"))
+            let (workflow, department, position) = (try row.text("workflow"), row.optional("dept"), try row.integer("position", required: true) ?? 1)
+            let (name, role, timeLimit): (String, OperatorRole, Int64?) = (try row.text("step"), try row.word("role"), try row.integer("time_limit"))
+            let (leaderReview, riskPoint, supervisionPoint) = (try row.flag("leader_review"), try row.flag("risk_point"), try row.flag("supervision_point"))
+            return {
+                try $0.workflowStep(workflow: workflow, department: department, position: position, name: name, role: role, timeLimit: timeLimit,
+                                    leaderReview: leaderReview, riskPoint: riskPoint, supervisionPoint: supervisionPoint)
+            }
         case .items:
-            try writer.item(code: try row.text("code"), name: try row.text("name"), category: try row.word("category"), department: try row.text("dept"),
-                            workflow: row.optional("workflow"), status: try row.optionalWord("status") ?? .active,
-                            effective: try row.date("effective"), abolished: try row.date("abolished"), timeLimit: try row.integer("time_limit"))
+            let (code, name, category, department): (String, String, ItemCategory, String) = (try row.text("code"), try row.text("name"), try row.word("category"), try row.text("dept"))
+            let (workflow, status) = (row.optional("workflow"), try row.optionalWord("status") ?? ItemStatus.active)
+            let (effective, abolished, timeLimit) = (try row.date("effective"), try row.date("abolished"), try row.integer("time_limit"))
+            return {
+                try $0.item(code: code, name: name, category: category, department: department, workflow: workflow, status: status,
+                            effective: effective, abolished: abolished, timeLimit: timeLimit)
+            }
         case .catalog:
-            try writer.catalogEntry(code: try row.text("code"), name: try row.text("name"), category: try row.text("category"), department: try row.text("dept"),
-                                    published: try row.date("published", required: true)!, abolished: try row.date("abolished"))
+            let (code, name, category, department) = (try row.text("code"), try row.text("name"), try row.text("category"), try row.text("dept"))
+            let (published, abolished) = (try row.date("published", required: true)!, try row.date("abolished"))
+            return { try $0.catalogEntry(code: code, name: name, category: category, department: department, published: published, abolished: abolished) }
         case .cases:
-            try writer.caseRow(number: try row.text("number"), item: try row.text("item"), department: row.optional("dept"),
-                               opened: try row.time("opened", required: true)!.instant, decided: try row.time("decided")?.instant,
-                               result: row.optional("result"), created: try row.time("created")?.instant)
+            let (number, item, department) = (try row.text("number"), try row.text("item"), row.optional("dept"))
+            let (opened, decided) = (try row.time("opened", required: true)!.instant, try row.time("decided")?.instant)
+            let (result, created) = (row.optional("result"), try row.time("created")?.instant)
+            return { try $0.caseRow(number: number, item: item, department: department, opened: opened, decided: decided, result: result, created: created) }
         case .steps:
-            try writer.stepRow(case: try row.text("case"), step: row.optional("step"), operator: row.optional("operator"),
-                               occurred: try row.time("occurred", required: true)!, recorded: try row.time("recorded")?.instant,
-                               note: row.optional("note"), lifecycle: row.optional("lifecycle"))
+            let (number, step, person) = (try row.text("case"), row.optional("step"), row.optional("operator"))
+            let (occurred, recorded) = (try row.time("occurred", required: true)!, try row.time("recorded")?.instant)
+            let (note, lifecycle) = (row.optional("note"), row.optional("lifecycle"))
+            return { try $0.stepRow(case: number, step: step, operator: person, occurred: occurred, recorded: recorded, note: note, lifecycle: lifecycle) }
         case .alerts:
-            try writer.alertRow(case: try row.text("case"), step: row.optional("step"), kind: try row.word("kind"), level: try row.word("level"),
-                                raised: try row.time("raised", required: true)!.instant, handled: try row.time("handled")?.instant,
-                                handledBy: row.optional("handled_by"), disposition: row.optional("disposition"))
+            let (number, step, kind, level): (String, String?, AlertKind, AlertLevel) = (try row.text("case"), row.optional("step"), try row.word("kind"), try row.word("level"))
+            let (raised, handled) = (try row.time("raised", required: true)!.instant, try row.time("handled")?.instant)
+            let (handledBy, disposition) = (row.optional("handled_by"), row.optional("disposition"))
+            return { try $0.alertRow(case: number, step: step, kind: kind, level: level, raised: raised, handled: handled, handledBy: handledBy, disposition: disposition) }
         case .logins:
-            try writer.loginRow(operator: try row.text("operator"), department: try row.text("dept"), at: try row.time("at", required: true)!.instant)
+            let (person, department, at) = (try row.text("operator"), try row.text("dept"), try row.time("at", required: true)!.instant)
+            return { try $0.loginRow(operator: person, department: department, at: at) }
         }
     }
 

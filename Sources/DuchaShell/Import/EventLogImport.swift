@@ -32,6 +32,9 @@ enum EventLogImport {
         let summary: ImportSummary
         do {
             summary = try session.store.importing(description, dryRun: options.dryRun) { writer in
+                // An event takes about 300 bytes of XES, or 25 once compressed.
+                let bytes = try FileByteSource.size(path: options.path)
+                try writer.deferIndexes(of: ["steps"], expectedRows: bytes / (input.isCompressed ? 25 : 300))
                 // The header is complete once the first trace is read.
                 let first = try reader.next()
                 logName = reader.header.name

@@ -13,9 +13,24 @@ extension ImportWriter {
     }
 
     /// A name within its owner (an operator in a department, a step in a workflow).
+    /// A name within its workflow or department. Names are compared and hashed by
+    /// their UTF-8 bytes, as SQLite compares them, which also spares hashing Chinese
+    /// names through Unicode normalization row after row.
     struct NamedIn: Hashable {
         let owner: Int64
         let name: String
+
+        static func == (a: NamedIn, b: NamedIn) -> Bool {
+            guard a.owner == b.owner, a.name.utf8.count == b.name.utf8.count else { return false }
+            var (left, right) = (a.name, b.name)
+            return left.withUTF8 { left in right.withUTF8 { right in left.elementsEqual(right) } }
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(owner)
+            var name = name
+            name.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
     }
 
     /// Rows found while importing, so each is looked up once.
@@ -24,6 +39,7 @@ extension ImportWriter {
         var lastCase: (number: String, reference: CaseReference)?
         var workflowSteps: [NamedIn: Int64] = [:]
         var operators: [NamedIn: Int64] = [:]
+        var insertStepRow: Statement?
     }
 
     // MARK: Places and powers
@@ -122,10 +138,7 @@ extension ImportWriter {
         let reference = try caseReference(number)
         let stepID = try step.map { try workflowStep(named: $0, in: reference, case: number) }
         let operatorID = try name.map { try person(named: $0, department: reference.department, role: .clerk) }
-        let insert = try statement("""
-            INSERT INTO steps (case_id, workflow_step_id, operator_id, occurred, recorded, note, import_id, lifecycle, utc_offset)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let insert = try insertStepRow()
         insert.bind(reference.id, at: 1)
         if let stepID { insert.bind(stepID, at: 2) } else { insert.bindNull(at: 2) }
         if let operatorID { insert.bind(operatorID, at: 3) } else { insert.bindNull(at: 3) }
@@ -161,6 +174,17 @@ extension ImportWriter {
         _ = try insert("INSERT INTO logins (operator_id, at, import_id) VALUES (?, ?, ?)",
                        [.integer(operatorID), .integer(at.millisecondsSinceEpoch), .integer(summary.id)])
         counted()
+    }
+
+    /// The statement that writes a step row, prepared at the first one.
+    private func insertStepRow() throws -> Statement {
+        if let statement = caches.insertStepRow { return statement }
+        let statement = try connection.prepare("""
+            INSERT INTO steps (case_id, workflow_step_id, operator_id, occurred, recorded, note, import_id, lifecycle, utc_offset)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        caches.insertStepRow = statement
+        return statement
     }
 
     // MARK: References
