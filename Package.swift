@@ -7,9 +7,7 @@ let package = Package(
     products: [
         .executable(name: "ducha", targets: ["ducha"]),
     ],
-    dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-    ],
+    dependencies: [],
     targets: [
         // System libraries: module maps and inline shims only.
         .systemLibrary(
@@ -43,10 +41,7 @@ let package = Package(
         // The executable: arguments, wiring, exit codes.
         .executableTarget(
             name: "ducha",
-            dependencies: [
-                "DuchaShell",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["DuchaShell"]
         ),
 
         .testTarget(name: "DuchaCoreTests", dependencies: ["DuchaCore"]),

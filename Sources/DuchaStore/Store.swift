@@ -98,9 +98,15 @@ public final class Store {
 
     private func prepare(isNew: Bool, writable: Bool) throws {
         connection.setBusyTimeout(milliseconds: 5000)
-        let found = try schemaVersion()
-        let application = try pragmaInteger("application_id")
-        let empty = try tableCount() == 0
+        // What the file says about itself, in one statement (this runs at every start).
+        let facts = try connection.prepare("""
+            SELECT user_version, application_id, journal_mode, (SELECT count(*) FROM sqlite_schema WHERE type = 'table')
+            FROM pragma_user_version, pragma_application_id, pragma_journal_mode
+            """)
+        guard try facts.step() else { throw StoreError.cannotOpen(path: path, reason: "its header cannot be read") }
+        let (found, application) = (Int(facts.integer(at: 0)), facts.integer(at: 1))
+        let (journal, empty) = (facts.text(at: 2)?.lowercased(), facts.integer(at: 3) == 0)
+        facts.reset()
         if try !isNew && !empty && !isDuchaDatabase(application: application, version: found) {
             throw StoreError.foreignDatabase(path: path)
         }
@@ -116,15 +122,14 @@ public final class Store {
         }
         if path != ":memory:" {
             // WAL is a property of the file: set it once, not on every open.
-            let journal = try connection.prepare("PRAGMA journal_mode")
-            let mode = try journal.step() ? journal.text(at: 0)?.lowercased() : nil
-            journal.reset()
-            if mode != "wal" {
+            if journal != "wal" {
                 try connection.execute("PRAGMA journal_mode = WAL")
             }
             try connection.execute("PRAGMA synchronous = NORMAL")
         }
-        try Migrator(connection: connection).migrate()
+        if found < SchemaDescription.version {
+            try Migrator(connection: connection).migrate()
+        }
         if application != Int64(Store.applicationID) {
             try connection.execute("PRAGMA application_id = \(Store.applicationID)")
         }

@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import ArgumentParser
 import DuchaCore
 import DuchaDemo
 import DuchaShell
@@ -11,138 +10,47 @@ import DuchaShell
 /// The only file that touches the process: argv, environment, clock and exit.
 let version = "0.1.0"
 
-struct Ducha: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "ducha",
-        abstract: "督查: an inspection shell for supervising how departments exercise administrative power.",
-        discussion: """
-            Opens DATABASE (created with the current schema when it does not exist) and reads entries \
-            from the terminal, from -c and -f, or from standard input when it is not a terminal.
-            Exit codes: 0 ok, 1 input error, 2 usage, 3 assertion failed, 4 data or integrity problem, 130 interrupted.
-
-            Run 'ducha demo --help' for the demo generator.
-            """,
-        version: version)
-
-    @Argument(help: "The database file (default: $XDG_DATA_HOME/ducha/ducha.db).")
-    var database: String?
-
-    @Option(name: .customShort("c"), help: ArgumentHelp("Run TEXT and exit (repeatable; runs in order).", valueName: "TEXT"))
-    var commands: [String] = []
-
-    @Option(name: .customShort("f"), help: ArgumentHelp("Run the script FILE and exit.", valueName: "FILE"))
-    var file: String?
-
-    @Flag(help: "Stop at the first error, with a nonzero exit code.")
-    var bail = false
-
-    @Option(help: ArgumentHelp("Output mode: \(OutputMode.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "MODE"))
-    var mode: String?
-
-    @Option(help: ArgumentHelp("Fix the date 'today' means (YYYY-MM-DD), for reproducible runs.", valueName: "DATE"))
-    var today: String?
-
-    @Flag(help: "Do not run the startup file ($XDG_CONFIG_HOME/ducha/init).")
-    var noInit = false
-
-    @Flag(help: "Open the database read-only: every change is refused.")
-    var readOnly = false
-
-    @Option(name: .customLong("as"), help: ArgumentHelp("Record changes under NAME in the audit log (default: $DUCHA_ACTOR, else the login name).", valueName: "NAME"))
-    var actor: String?
-
-    @Flag(help: "Open the demo database of Dazhou 2016 (generated once, then cached).")
-    var demo = false
-
-    @Flag(help: "Check every query of -c and -f (names, types, values) and run nothing; exit 1 when any is wrong.")
-    var check = false
-
-    @Option(help: ArgumentHelp("How errors are written: text, or json (one object per line).", valueName: "FORMAT"))
-    var errors: String = "text"
-
-    func validate() throws {
-        if let mode, OutputMode(rawValue: mode) == nil {
-            throw ValidationError("unknown mode '\(mode)'; expected one of \(OutputMode.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        if let today, CivilDate(today) == nil {
-            throw ValidationError("'\(today)' is not a date; write --today YYYY-MM-DD, e.g. --today 2016-05-20")
-        }
-        if ErrorFormat(rawValue: errors) == nil {
-            throw ValidationError("unknown error format '\(errors)'; expected text or json")
-        }
-        if check && commands.isEmpty && file == nil {
-            throw ValidationError("--check checks the queries of -c or -f; give one of them")
-        }
-        if let actor, actor.trimmingBlanks().isEmpty || actor.count > 64 {
-            throw ValidationError("--as takes a name of 1 to 64 characters, e.g. --as 王督查")
-        }
-        if demo && database != nil {
-            throw ValidationError("give either --demo or a database file, not both")
-        }
-    }
-
-    mutating func run() throws {
-        let environment = Environment()
-        var path = database ?? environment.dataHome + "/ducha/ducha.db"
-        if demo {
-            do {
-                path = try DemoCache.path(cacheHome: environment.cacheHome) { message in
-                    printError(message)
-                }
-            } catch {
-                throw reported(error)
+/// Opens the shell as `launch` says and returns its exit status.
+func runShell(_ launch: ShellLaunch) -> Int32 {
+    let environment = Environment()
+    var path = launch.database ?? environment.dataHome + "/ducha/ducha.db"
+    if launch.demo {
+        do {
+            path = try DemoCache.path(cacheHome: environment.cacheHome) { message in
+                printError(message)
             }
-        } else if database == nil {
-            Directories.create(parentOf: path)
+        } catch {
+            return reported(error)
         }
-        var configuration = ShellConfiguration(databasePath: path, clock: Clock.system, version: version)
-        configuration.readOnly = readOnly
-        configuration.commands = commands
-        configuration.scriptPath = file
-        configuration.bail = bail
-        configuration.mode = mode.flatMap(OutputMode.init(rawValue:))
-        configuration.today = today.flatMap(CivilDate.init)
-        configuration.initPath = noInit ? nil : environment.configHome + "/ducha/init"
-        configuration.historyPath = environment.historyPath
-        configuration.colourAllowed = environment.colourAllowed
-        configuration.checkOnly = check
-        configuration.errorFormat = ErrorFormat(rawValue: errors) ?? .text
-        configuration.actorGiven = actor
-        configuration.actor = Environment.value("DUCHA_ACTOR") ?? Environment.value("USER") ?? Environment.value("LOGNAME") ?? "unknown"
-        let status = Shell.run(configuration)
-        if status != .success { throw ExitCode(status.rawValue) }
+    } else if launch.database == nil {
+        Directories.create(parentOf: path)
     }
+    var configuration = ShellConfiguration(databasePath: path, clock: Clock.system, version: version)
+    configuration.readOnly = launch.readOnly
+    configuration.commands = launch.commands
+    configuration.scriptPath = launch.scriptPath
+    configuration.bail = launch.bail
+    configuration.mode = launch.mode
+    configuration.today = launch.today
+    configuration.initPath = launch.noInit ? nil : environment.configHome + "/ducha/init"
+    configuration.historyPath = environment.historyPath
+    configuration.colourAllowed = environment.colourAllowed
+    configuration.checkOnly = launch.checkOnly
+    configuration.errorFormat = launch.errorFormat
+    configuration.actorGiven = launch.actor
+    configuration.actor = Environment.value("DUCHA_ACTOR") ?? Environment.value("USER") ?? Environment.value("LOGNAME") ?? "unknown"
+    return Shell.run(configuration).rawValue
 }
 
-struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "ducha demo",
-        abstract: "Write the deterministic demo database of Dazhou 2016 (the bulletin's story, with labelled anomalies).")
-
-    @Option(help: ArgumentHelp("The new database file (must not exist).", valueName: "FILE"))
-    var out: String
-
-    @Option(help: "Volume: 1 is a city (about 50,000 cases), 20 a province (about a million).")
-    var scale = 1
-
-    @Option(help: "The random seed; the same seed and scale give the same data.")
-    var seed: UInt64 = 2016
-
-    func validate() throws {
-        guard (1...100).contains(scale) else { throw ValidationError("--scale must be a whole number from 1 to 100, not \(scale)") }
-    }
-
-    func run() throws {
-        var options = DemoOptions()
-        options.scale = scale
-        options.seed = seed
-        do {
-            let summary = try DemoScenario.generate(into: out, options: options) { printError($0) }
-            print("wrote \(summary.path) (scale \(summary.options.scale), seed \(summary.options.seed), story date \(summary.options.storyDate))")
-            for (table, rows) in summary.rowCounts { print("  " + table + String(repeating: " ", count: max(1, 16 - table.count)) + String(rows)) }
-        } catch {
-            throw reported(error)
-        }
+/// Writes the demo database and returns the exit status.
+func writeDemo(into out: String, _ options: DemoOptions) -> Int32 {
+    do {
+        let summary = try DemoScenario.generate(into: out, options: options) { printError($0) }
+        print("wrote \(summary.path) (scale \(summary.options.scale), seed \(summary.options.seed), story date \(summary.options.storyDate))")
+        for (table, rows) in summary.rowCounts { print("  " + table + String(repeating: " ", count: max(1, 16 - table.count)) + String(rows)) }
+        return ExitStatus.success.rawValue
+    } catch {
+        return reported(error)
     }
 }
 
@@ -177,15 +85,15 @@ extension Clock {
     }
 }
 
-/// Prints an error as one line and returns the exit code that goes with it.
-func reported(_ error: any Error) -> ExitCode {
+/// Prints an error as one line and returns the exit status that goes with it.
+func reported(_ error: any Error) -> Int32 {
     if let error = error as? DemoError {
         printError("error: \(error.message)")
-        return ExitCode(ExitStatus.inputError.rawValue)
+        return ExitStatus.inputError.rawValue
     }
     let shellError = ShellError.from(error)
     printError("error: \(shellError.message)")
-    return ExitCode(shellError.exitStatus.rawValue)
+    return shellError.exitStatus.rawValue
 }
 
 /// Writes one line to standard error.
@@ -196,26 +104,18 @@ func printError(_ message: String) {
 
 // MARK: Entry point
 
-/// Parses and runs `Command`, mapping usage errors to exit status 2 (not 64).
-func main<Command: ParsableCommand>(_ type: Command.Type, _ arguments: [String]) -> Never {
-    do {
-        var command = try Command.parseAsRoot(arguments)
-        try command.run()
-        exit(0)
-    } catch {
-        if Command.exitCode(for: error) == .success {
-            print(Command.fullMessage(for: error))
-            exit(0)
-        }
-        if let exitCode = error as? ExitCode { exit(exitCode.rawValue) }
-        printError(Command.fullMessage(for: error))
-        exit(ExitStatus.usage.rawValue)
-    }
+switch LaunchRequest.reading(Array(CommandLine.arguments.dropFirst())) {
+case .help(let text):
+    print(text, terminator: "")
+    exit(ExitStatus.success.rawValue)
+case .version:
+    print(version)
+    exit(ExitStatus.success.rawValue)
+case .usageError(let text):
+    printError(String(text.dropLast()))
+    exit(ExitStatus.usage.rawValue)
+case .shell(let launch):
+    exit(runShell(launch))
+case .demo(let out, let options):
+    exit(writeDemo(into: out, options))
 }
-
-// `ducha demo ...` is read before the database argument could take the word.
-let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.first == "demo" {
-    main(Demo.self, Array(arguments.dropFirst()))
-}
-main(Ducha.self, arguments)
