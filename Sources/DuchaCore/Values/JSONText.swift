@@ -35,32 +35,59 @@ public enum JSONText {
     }
 
     /// Attributes as a JSON array of `[type, key, value]`, nested ones as a fourth
-    /// element in the same form; nil for none.
+    /// element in the same form; nil for none. Built as bytes: an import writes one of
+    /// these for most of its events.
     public static func attributes(_ attributes: [AttributeRecord]) -> String? {
         guard !attributes.isEmpty else { return nil }
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(attributes.count * 64)
         append(attributes, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func append(_ attributes: [AttributeRecord], to out: inout String) {
-        out += "["
+    private static func append(_ attributes: [AttributeRecord], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
         for (index, attribute) in attributes.enumerated() {
-            if index > 0 { out += "," }
-            out += "[\""
-            append(attribute.type, to: &out)
-            out += "\",\""
-            append(attribute.key, to: &out)
-            out += "\",\""
-            append(attribute.value, to: &out)
-            out += "\""
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: [UInt8(ascii: "["), UInt8(ascii: "\"")])
+            appendEscaped(attribute.type, to: &out)
+            out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(ascii: "\"")])
+            appendEscaped(attribute.key, to: &out)
+            out.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(ascii: "\"")])
+            appendEscaped(attribute.value, to: &out)
+            out.append(UInt8(ascii: "\""))
             if !attribute.children.isEmpty {
-                out += ","
+                out.append(UInt8(ascii: ","))
                 append(attribute.children, to: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         }
-        out += "]"
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// The bytes of `text`, escaped for the inside of a JSON string as `append(_:to:)`
+    /// escapes them (bytes of multi-byte characters are all 0x80 or more, so they pass).
+    private static func appendEscaped(_ text: String, to out: inout [UInt8]) {
+        // Most values need no escape: their bytes go in at once.
+        let plain: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if plain == true { return }
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+            case 0x0A: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case 0x00 ..< 0x20, 0x7F:
+                let digits = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
     }
 }
 

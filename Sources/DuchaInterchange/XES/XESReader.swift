@@ -244,7 +244,10 @@ public struct XESReader {
 
     /// An element's name without a namespace prefix: `xes:trace` → `trace`.
     static func localName(_ name: String) -> String {
-        guard let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")) else { return name }
-        return String(name[name.utf8.index(after: colon)...])
+        var name = name
+        return name.withUTF8 { bytes in
+            guard let colon = bytes.lastIndex(of: UInt8(ascii: ":")) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[(colon + 1)...]), as: UTF8.self)
+        } ?? name
     }
 }

@@ -174,6 +174,8 @@ public struct XMLReader {
             guard attributes.count < limits.attributes else {
                 throw XMLError("too-long", "<\(name)> has more than \(limits.attributes) attributes", line: attributeLine, column: attributeColumn)
             }
+            // Most elements of an event log have two (key and value): one allocation.
+            if attributes.isEmpty { attributes.reserveCapacity(4) }
             attributes.append(Attribute(name: attribute, value: value))
         }
         guard open.count < limits.depth else {
