@@ -24,8 +24,9 @@ public struct ShellConfiguration: Sendable {
     public var today: CivilDate?
     /// The startup file to run first, nil for none (`--no-init`).
     public var initPath: String?
-    /// Where history is kept, nil for none.
-    public var historyPath: String?
+    /// Where history is kept, nil for none: asked only when a person types at a
+    /// terminal (finding it may make its folder), never in a batch run.
+    public var historyPath: @Sendable () -> String? = { nil }
     /// Whether colours may be used on a terminal (NO_COLOR unset).
     public var colourAllowed = true
     /// Check queries and run nothing (`--check`).
@@ -121,7 +122,7 @@ public enum Shell {
         let screen: Int32? = isatty(STDOUT_FILENO) == 1 ? STDOUT_FILENO : (isatty(STDERR_FILENO) == 1 ? STDERR_FILENO : nil)
         if isatty(STDIN_FILENO) == 1, let screen,
            let editor = LineEditor(program: "ducha", primaryPrompt: primaryPrompt, continuationPrompt: continuationPrompt,
-                                   historyPath: configuration.historyPath, screen: screen,
+                                   historyPath: configuration.historyPath(), screen: screen,
                                    output: screen == STDOUT_FILENO ? standardOutput : diagnostics,
                                    complete: { Completer.complete($0, in: session) }) {
             banner(configuration, session: session, on: screen == STDOUT_FILENO ? standardOutput : diagnostics)

@@ -33,7 +33,7 @@ func runShell(_ launch: ShellLaunch) -> Int32 {
     configuration.mode = launch.mode
     configuration.today = launch.today
     configuration.initPath = launch.noInit ? nil : environment.configHome + "/ducha/init"
-    configuration.historyPath = environment.historyPath
+    configuration.historyPath = { environment.historyPath }
     configuration.colourAllowed = environment.colourAllowed
     configuration.checkOnly = launch.checkOnly
     configuration.errorFormat = launch.errorFormat

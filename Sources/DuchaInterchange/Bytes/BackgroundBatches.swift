@@ -15,7 +15,10 @@ public final class BackgroundBatches<Item: Sendable>: @unchecked Sendable {
     private let batchSize: Int
     private let mutex = DispatchSemaphore(value: 1)
     private let filled = DispatchSemaphore(value: 0)
-    private let slots: DispatchSemaphore
+    /// Room in the queue. Made at zero and signalled up to the depth: libdispatch
+    /// refuses to free a semaphore whose count is below the one it was made with, as a
+    /// producer stopped halfway leaves it.
+    private let slots = DispatchSemaphore(value: 0)
     private let producerDone = DispatchSemaphore(value: 0)
     private var joined = false
     private var messages: [Message] = []
@@ -30,7 +33,7 @@ public final class BackgroundBatches<Item: Sendable>: @unchecked Sendable {
     public init(batchSize: Int = 256, depth: Int = 8,
                 _ produce: @escaping @Sendable (_ emit: (Item) -> Bool) throws -> Void) {
         self.batchSize = max(1, batchSize)
-        self.slots = DispatchSemaphore(value: max(1, depth))
+        for _ in 0 ..< max(1, depth) { slots.signal() }
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             run(produce)
         }

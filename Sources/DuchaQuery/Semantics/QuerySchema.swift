@@ -1,4 +1,5 @@
 import DuchaCore
+import Synchronization
 
 /// The language's view of the store: for each source, its fields, the relations it can
 /// follow with dots (to one row) and the relations it can count (to many rows). It is
@@ -99,42 +100,66 @@ public struct QuerySchema: Sendable {
         "orders": "issued", "catalog": "published", "items": "effective", "audit": "at", "imports": "at",
     ]
 
-    /// Every described table, by name.
-    public let sources: [String: Source]
+    /// Every described table, by name, each derived when it is first asked for.
+    public let sources: SourceCatalog
 
     /// The schema derived from `SchemaDescription`.
     public static let current = QuerySchema(SchemaDescription.tables)
 
     /// Derives the language's schema from table descriptions.
     public init(_ tables: [TableDescription]) {
-        var collections: [String: [String: Collection]] = [:]
-        for table in tables {
-            for column in table.columns {
-                guard let target = column.references, target != table.name else { continue }
-                collections[target, default: [:]][table.name] = Collection(name: table.name, table: table.name, column: column.name)
+        sources = SourceCatalog(tables)
+    }
+
+    /// The tables' sources, each derived the first time it is asked for: a query names
+    /// two or three of some thirty, and deriving them all cost more than a whole
+    /// `sqlite3` run at every start.
+    public final class SourceCatalog: Sendable {
+        private let tables: [TableDescription]
+        private let derived = Mutex<[String: Source]>([:])
+
+        init(_ tables: [TableDescription]) {
+            self.tables = tables
+        }
+
+        /// The source of `table`, nil when no such table is described.
+        public subscript(_ table: String) -> Source? {
+            if let known = derived.withLock({ $0[table] }) { return known }
+            guard let description = tables.first(where: { $0.name == table }) else { return nil }
+            let source = QuerySchema.source(of: description, among: tables)
+            derived.withLock { $0[table] = source }
+            return source
+        }
+
+        /// Every described table's name.
+        public var names: [String] { tables.map(\.name) }
+    }
+
+    /// `table` as the language sees it: its columns as fields and relations, and the
+    /// foreign keys of `tables` that point at it as its collections.
+    static func source(of table: TableDescription, among tables: [TableDescription]) -> Source {
+        var collections: [String: Collection] = [:]
+        for other in tables where other.name != table.name {
+            for column in other.columns where column.references == table.name {
+                collections[other.name] = Collection(name: other.name, table: other.name, column: column.name)
             }
         }
-        var sources: [String: Source] = [:]
-        for table in tables {
-            var fields: [String: Field] = [:]
-            var relations: [String: Relation] = [:]
-            for column in table.columns {
-                if let target = column.references {
-                    let name = column.relationName
-                    let relation = Relation(name: name, column: column.name, target: target)
-                    relations[name] = relation
-                    if let alias = QuerySchema.relationAliases[name] { relations[alias] = relation }
-                } else {
-                    fields[column.name] = Field(name: column.name, column: column.name, kind: column.kind,
-                                                values: QuerySchema.enumerations[table.name + "." + column.name],
-                                                offsetColumn: QuerySchema.writtenOffsets[table.name + "." + column.name])
-                }
+        var fields: [String: Field] = [:]
+        var relations: [String: Relation] = [:]
+        for column in table.columns {
+            if let target = column.references {
+                let name = column.relationName
+                let relation = Relation(name: name, column: column.name, target: target)
+                relations[name] = relation
+                if let alias = QuerySchema.relationAliases[name] { relations[alias] = relation }
+            } else {
+                fields[column.name] = Field(name: column.name, column: column.name, kind: column.kind,
+                                            values: QuerySchema.enumerations[table.name + "." + column.name],
+                                            offsetColumn: QuerySchema.writtenOffsets[table.name + "." + column.name])
             }
-            sources[table.name] = Source(table: table.name, fields: fields, relations: relations,
-                                         collections: collections[table.name] ?? [:], parent: QuerySchema.parents[table.name],
-                                         relationParent: QuerySchema.relationParents[table.name])
         }
-        self.sources = sources
+        return Source(table: table.name, fields: fields, relations: relations, collections: collections,
+                      parent: QuerySchema.parents[table.name], relationParent: QuerySchema.relationParents[table.name])
     }
 
     /// The source behind an entity.

@@ -9,8 +9,10 @@ struct ShellCommand: Sendable {
     let usage: String
     /// One line for `.help`.
     let summary: String
-    /// More text for `.help NAME`.
-    let details: String
+    /// More text for `.help NAME`, made when asked for (some lists every check), not
+    /// each time the table is built to look a name up.
+    var details: String { detailsText() }
+    private let detailsText: @Sendable () -> String
     /// Runs the command on the text after its name, which starts at `position`.
     let run: @Sendable (_ session: Session, _ rest: String, _ position: SourcePosition) throws -> DotOutcome
     /// For a command that shares its name with a source (`orders`, `audit`): the words
@@ -18,6 +20,18 @@ struct ShellCommand: Sendable {
     var shorthands: [String] = []
     /// What Tab offers after the words typed so far (after the name).
     var arguments: @Sendable (_ words: [String]) -> ArgumentCompletion = { _ in .query(after: 0) }
+
+    init(name: String, usage: String, summary: String, details: @autoclosure @escaping @Sendable () -> String,
+         run: @escaping @Sendable (_ session: Session, _ rest: String, _ position: SourcePosition) throws -> DotOutcome,
+         shorthands: [String] = [], arguments: @escaping @Sendable (_ words: [String]) -> ArgumentCompletion = { _ in .query(after: 0) }) {
+        self.name = name
+        self.usage = usage
+        self.summary = summary
+        self.detailsText = details
+        self.run = run
+        self.shorthands = shorthands
+        self.arguments = arguments
+    }
 
     /// What comes next in a command's arguments.
     enum ArgumentCompletion {

@@ -33,34 +33,39 @@ public struct UsageError: Error, Hashable, Sendable {
     }
 }
 
-/// What the words of a command line say, read against a list of `OptionSpec`s: option
-/// values by key, flags given, and the positional arguments in order.
+/// What the words of a command line say, read against a list of `OptionSpec`s: the
+/// values of each option and the positional arguments in order.
 ///
 /// The rules are the usual ones: `--name VALUE` or `--name=VALUE`; `-c VALUE` or
 /// `-cVALUE`; a value is the next word whatever it looks like (so `-c '-- note'` runs
 /// that text); `--` ends the options; `-h`/`--help` and `--version` are answered by the
-/// caller. An unknown option gets did-you-mean from the known names.
+/// caller. An unknown option gets did-you-mean from the known names. Kept to arrays:
+/// this runs at every start, where each new dictionary or set type costs the Swift
+/// runtime a lookup of its own.
 public struct ParsedArguments: Sendable, Hashable {
-    /// The values of each option given, by key, in the order given.
-    public private(set) var values: [String: [String]] = [:]
-    /// Keys of the flags given.
-    public private(set) var flags: Set<String> = []
+    private let options: [OptionSpec]
+    /// The values given to each option, by its index among the options; a flag given
+    /// has one empty value.
+    private var given: [[String]]
     /// The words that are not options, in order.
     public private(set) var positionals: [String] = []
 
+    /// The values of option `key` in the order given (empty when not given).
+    public func values(_ key: String) -> [String] {
+        guard let index = options.firstIndex(where: { $0.key == key }) else { return [] }
+        return given[index]
+    }
+
     /// The value of a non-repeatable option, nil when not given.
-    public func value(_ key: String) -> String? { values[key]?.last }
+    public func value(_ key: String) -> String? { values(key).last }
 
     /// Whether the flag `key` was given.
-    public func flag(_ key: String) -> Bool { flags.contains(key) }
+    public func flag(_ key: String) -> Bool { !values(key).isEmpty }
 
     /// Reads `words` (without the program's name); at most `maximumPositionals` words
     /// that are not options, described as `positionalName` in errors.
     public static func parse(_ words: [String], options: [OptionSpec], maximumPositionals: Int, positionalName: String) throws(UsageError) -> ParsedArguments {
-        var parsed = ParsedArguments()
-        var byName: [String: OptionSpec] = [:]
-        for option in options { for name in option.names { byName[name] = option } }
-        let allNames = options.flatMap(\.names)
+        var parsed = ParsedArguments(options: options, given: Array(repeating: [], count: options.count))
         var index = 0
         var optionsEnded = false
         func positional(_ word: String) throws(UsageError) {
@@ -94,18 +99,19 @@ public struct ParsedArguments: Sendable, Hashable {
                 name = String(word.prefix(2))
                 attached = String(word.dropFirst(2))
             }
-            guard let option = byName[name] else {
+            guard let found = options.firstIndex(where: { $0.names.contains(name) }) else {
                 let shown = attached == nil || name.hasPrefix("--") ? name : word
                 // Only long names are worth a did-you-mean: every short one is one letter off.
-                let close = name.hasPrefix("--") ? Suggestion.phrase(for: name, among: allNames.filter { $0.hasPrefix("--") }) : ""
+                let close = name.hasPrefix("--") ? Suggestion.phrase(for: name, among: options.flatMap(\.names).filter { $0.hasPrefix("--") }) : ""
                 throw UsageError("unknown option '\(shown)'" + close)
             }
+            let option = options[found]
             guard let valueName = option.value else {
                 guard attached == nil else {
                     throw UsageError(name.hasPrefix("--") ? "\(name) is a flag and takes no value; write \(name) alone"
                         : "unknown option '\(word)'; \(name) is a flag and takes no value")
                 }
-                parsed.flags.insert(option.key)
+                if parsed.given[found].isEmpty { parsed.given[found] = [""] }
                 continue
             }
             let value: String
@@ -118,10 +124,10 @@ public struct ParsedArguments: Sendable, Hashable {
                 value = words[index]
                 index += 1
             }
-            if !option.repeatable, parsed.values[option.key] != nil {
+            if !option.repeatable, !parsed.given[found].isEmpty {
                 throw UsageError("\(name) is given twice; give it once")
             }
-            parsed.values[option.key, default: []].append(value)
+            parsed.given[found].append(value)
         }
         return parsed
     }

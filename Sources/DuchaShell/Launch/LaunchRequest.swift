@@ -71,7 +71,7 @@ public enum LaunchRequest: Sendable {
             if parsed.flag("--version") { return .version }
             var launch = ShellLaunch()
             launch.database = parsed.positionals.first
-            launch.commands = parsed.values["-c"] ?? []
+            launch.commands = parsed.values("-c")
             launch.scriptPath = parsed.value("-f")
             launch.bail = parsed.flag("--bail")
             launch.noInit = parsed.flag("--no-init")
