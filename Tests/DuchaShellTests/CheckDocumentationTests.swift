@@ -16,3 +16,21 @@ import Testing
         }
     }
 }
+
+/// ARCHITECTURE.md describes every module the package declares.
+@Suite struct ArchitectureDocumentationTests {
+    @Test func everyModuleHasItsRow() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardizedFileURL
+        let text = try String(contentsOf: root.appendingPathComponent("ARCHITECTURE.md"), encoding: .utf8)
+        let package = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        // Targets that are not tests: `.target(name: "X"`, `.systemLibrary(name: "X"`, `.executableTarget(name: "X"`.
+        let modules = package.split(separator: "\n").compactMap { line -> String? in
+            guard !line.contains(".testTarget"), let range = line.range(of: "name: \"") else { return nil }
+            return String(line[range.upperBound...].prefix { $0 != "\"" })
+        }
+        #expect(modules.count >= 10, "\(modules)")
+        for module in modules {
+            #expect(text.contains("`\(module)`"), "ARCHITECTURE.md has no row for \(module)")
+        }
+    }
+}
