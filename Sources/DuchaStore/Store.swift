@@ -23,6 +23,8 @@ public final class Store {
     /// with `calendar import`. SQL's `workdays(a, b)` counts with it.
     public var calendar: WorkdayCalendar { calendarHolder.calendar }
     private let calendarHolder = CalendarHolder()
+    /// The statement `setting(_:)` reads with, kept between calls (and reset after each).
+    private var settingRead: Statement?
 
     private init(connection: Connection, path: String) {
         self.connection = connection
@@ -175,7 +177,10 @@ public final class Store {
 
     /// The setting stored under `key`, if any.
     public func setting(_ key: String) throws -> String? {
-        let statement = try connection.prepare("SELECT value FROM settings WHERE key = ?")
+        // Prepared once: every query asks for the story date and the offsets setting.
+        let statement = try settingRead ?? connection.prepare("SELECT value FROM settings WHERE key = ?")
+        settingRead = statement
+        defer { statement.reset() }
         try statement.bind(.text(key), at: 1)
         return try statement.step() ? statement.text(at: 0) : nil
     }

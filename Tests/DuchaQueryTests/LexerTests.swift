@@ -22,6 +22,13 @@ func lexed(_ text: String) -> [String] {
         ("cases -- 全部案件\n| count", ["identifier:cases", "|:|", "identifier:count"]),
         ("where name = \"x\\\" or 1=1 --\"", ["identifier:where", "identifier:name", "=:=", "string:\"x\\\" or 1=1 --\""]),
         ("name = \"未完", ["identifier:name", "=:=", "unterminatedString:\"未完"]),
+        // Characters, not bytes: a combining mark joins the letter or dot before it, CR LF
+        // is one blank, and an identifier goes on from Latin into Chinese letters.
+        ("e\u{301}vents | count", ["identifier:e\u{301}vents", "|:|", "identifier:count"]),
+        ("a.\u{301}.b", ["identifier:a", "unknown:.\u{301}", ".:.", "identifier:b"]),
+        ("x\r\n|\r\ncount", ["identifier:x", "|:|", "identifier:count"]),
+        ("dept部门 =x", ["identifier:dept部门", "=:=", "identifier:x"]),
+        ("a=\u{301}b", ["identifier:a", "unknown:=\u{301}", "identifier:b"]),
     ])
     func tokens(text: String, expected: [String]) {
         #expect(lexed(text) == expected)

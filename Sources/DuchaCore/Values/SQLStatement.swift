@@ -11,7 +11,10 @@ public struct SQLStatement: Sendable, Hashable {
     /// An identifier as SQL text: always double-quoted, inner quotes doubled. Identifiers
     /// come from the schema description, never from input; values are parameters.
     public static func quoted(_ identifier: String) -> String {
-        "\"" + identifier.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        // Every name of the schema has no quote: one concatenation, not a split and join
+        // (the printer quotes each identifier of each query).
+        guard identifier.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + identifier + "\"" }
+        return "\"" + identifier.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 
     /// Makes a statement.

@@ -81,8 +81,40 @@ public enum Lexer {
         character.isASCII && character.isNumber
     }
 
+    /// The byte at `index` when the character there is that one ASCII byte alone, as
+    /// it is for nearly all of a query, so the scanner can compare bytes instead of
+    /// building `Character`s; nil otherwise (beyond the end, a non-ASCII character, CR LF,
+    /// or a byte that a following combining mark could join), and the scanner then reads
+    /// the `Character` as before. After such a byte the next one starts a character.
+    @inline(__always)
+    private static func ascii(_ text: String, _ index: String.Index) -> UInt8? {
+        let utf8 = text.utf8
+        guard index < utf8.endIndex else { return nil }
+        let byte = utf8[index]
+        guard byte < 0x80 else { return nil }
+        let next = utf8.index(after: index)
+        if next < utf8.endIndex {
+            let following = utf8[next]
+            if following >= 0x80 || (byte == 0x0D && following == 0x0A) { return nil }
+        }
+        return byte
+    }
+
+    @inline(__always)
+    private static func isASCIIIdentifierPart(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+    }
+
     private static func skipTrivia(_ text: String, _ index: inout String.Index) {
         while index < text.endIndex {
+            if let byte = ascii(text, index) {
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                    index = text.utf8.index(after: index)
+                    continue
+                }
+                // Anything else but a possible comment ends the trivia.
+                if byte != UInt8(ascii: "-") { return }
+            }
             let character = text[index]
             if isBlank(character) {
                 index = text.index(after: index)
@@ -95,6 +127,7 @@ public enum Lexer {
     }
 
     private static func scanToken(_ text: String, _ index: inout String.Index) -> Token.Kind {
+        if let byte = ascii(text, index), let kind = scanASCIIToken(byte, text, &index) { return kind }
         let character = text[index]
         let next = text.index(after: index)
         let following: Character? = next < text.endIndex ? text[next] : nil
@@ -128,6 +161,45 @@ public enum Lexer {
                 return .identifier
             }
             return take(1, .unknown)
+        }
+    }
+
+    /// `scanToken` for a character that is one ASCII byte: punctuation and operators,
+    /// and identifiers read byte by byte while they stay ASCII. Nil for what it leaves
+    /// to the `Character` path (strings and numbers).
+    private static func scanASCIIToken(_ byte: UInt8, _ text: String, _ index: inout String.Index) -> Token.Kind? {
+        let next = text.utf8.index(after: index)
+        let following = ascii(text, next)
+        func take(_ count: Int, _ kind: Token.Kind) -> Token.Kind {
+            index = count == 1 ? next : text.utf8.index(after: next)
+            return kind
+        }
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "0") ... UInt8(ascii: "9"): return nil
+        case UInt8(ascii: "|"): return take(1, .pipe)
+        case UInt8(ascii: ","): return take(1, .comma)
+        case UInt8(ascii: "("): return take(1, .openParenthesis)
+        case UInt8(ascii: ")"): return take(1, .closeParenthesis)
+        case UInt8(ascii: "."): return following == UInt8(ascii: ".") ? take(2, .range) : take(1, .dot)
+        case UInt8(ascii: "="): return following == UInt8(ascii: "=") ? take(2, .equal) : take(1, .equal)
+        case UInt8(ascii: "!"): return following == UInt8(ascii: "=") ? take(2, .notEqual) : take(1, .unknown)
+        case UInt8(ascii: "<"):
+            if following == UInt8(ascii: "=") { return take(2, .lessOrEqual) }
+            if following == UInt8(ascii: ">") { return take(2, .notEqual) }
+            return take(1, .less)
+        case UInt8(ascii: ">"): return following == UInt8(ascii: "=") ? take(2, .greaterOrEqual) : take(1, .greater)
+        case UInt8(ascii: "~"): return take(1, .contains)
+        case UInt8(ascii: "+"): return take(1, .plus)
+        case UInt8(ascii: "-"): return take(1, .minus)
+        case UInt8(ascii: "*"): return take(1, .star)
+        case UInt8(ascii: "/"): return take(1, .slash)
+        case UInt8(ascii: "a") ... UInt8(ascii: "z"), UInt8(ascii: "A") ... UInt8(ascii: "Z"), UInt8(ascii: "_"):
+            index = next
+            while let part = ascii(text, index), isASCIIIdentifierPart(part) { index = text.utf8.index(after: index) }
+            // An identifier may go on in other scripts (部门 after a Latin prefix).
+            while index < text.endIndex, isIdentifierPart(text[index]) { index = text.index(after: index) }
+            return .identifier
+        default: return take(1, .unknown)
         }
     }
 
