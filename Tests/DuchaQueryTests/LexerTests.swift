@@ -41,6 +41,27 @@ func lexed(_ text: String) -> [String] {
         #expect(tokens.map { String($0.leadingTrivia) + String($0.text) }.joined() == text)
     }
 
+    /// The byte path agrees with reading every character as a `Character`, token for
+    /// token and position for position, on random text mixing ASCII, Chinese, full-width
+    /// punctuation, combining marks, CR LF and emoji (fixed seed).
+    @Test func readingASCIIByBytesChangesNothing() {
+        let pieces = ["a", "Z", "_", "7", "2016-05", " ", "\t", "\r\n", "\n", "\r", "|", "｜", ".", "..", "=", "==", "!", "!=", "<", "<=", "<>", ">", ">=",
+                      "~", "+", "-", "--", "*", "/", ",", "，", "(", "（", ")", "）", "\"", "'", "“", "”", "\\", "部门", "市农业局", "\u{301}", "\u{3000}",
+                      "e\u{301}", "🙂", "3d", "1mo", "#", "@", "\u{7}", "where", "cases"]
+        var state: UInt64 = 0x2016_0520
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0 ..< 4000 {
+            let text = (0 ..< next(14)).map { _ in pieces[next(pieces.count)] }.joined()
+            let fast = Lexer.tokens(text, readingASCIIBytes: true)
+            let plain = Lexer.tokens(text, readingASCIIBytes: false)
+            let shape = { (tokens: [Token]) in tokens.map { "\($0.kind.rawValue)@\(text.utf8.distance(from: text.startIndex, to: $0.text.startIndex)):\($0.text)" } }
+            #expect(shape(fast) == shape(plain), "\(text.debugDescription)")
+        }
+    }
+
     @Test func stringValuesResolveEscapes() {
         let tokens = Lexer.tokens(#""a\"b\\c\n" '市' “x\y”"#)
         #expect(tokens.map(\.stringValue).dropLast() == ["a\"b\\c\n", "市", "x\\y"])

@@ -6,18 +6,25 @@
 public enum Lexer {
     /// Every token of `text`, ending with an `end` token that carries the trailing trivia.
     public static func tokens(_ text: String) -> [Token] {
+        tokens(text, readingASCIIBytes: true)
+    }
+
+    /// `tokens(_:)`, with or without reading ASCII by bytes: without, every character
+    /// is read as a `Character`, the plain definition the byte path must agree with
+    /// (a test compares the two on random text).
+    static func tokens(_ text: String, readingASCIIBytes bytes: Bool) -> [Token] {
         var tokens: [Token] = []
         var index = text.startIndex
         while true {
             let triviaStart = index
-            skipTrivia(text, &index)
+            skipTrivia(text, &index, readingASCIIBytes: bytes)
             let trivia = text[triviaStart..<index]
             guard index < text.endIndex else {
                 tokens.append(Token(kind: .end, text: text[index..<index], leadingTrivia: trivia))
                 return tokens
             }
             let start = index
-            let kind = scanToken(text, &index)
+            let kind = scanToken(text, &index, readingASCIIBytes: bytes)
             tokens.append(Token(kind: kind, text: text[start..<index], leadingTrivia: trivia))
         }
     }
@@ -105,9 +112,9 @@ public enum Lexer {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
     }
 
-    private static func skipTrivia(_ text: String, _ index: inout String.Index) {
+    private static func skipTrivia(_ text: String, _ index: inout String.Index, readingASCIIBytes bytes: Bool) {
         while index < text.endIndex {
-            if let byte = ascii(text, index) {
+            if bytes, let byte = ascii(text, index) {
                 if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
                     index = text.utf8.index(after: index)
                     continue
@@ -126,8 +133,8 @@ public enum Lexer {
         }
     }
 
-    private static func scanToken(_ text: String, _ index: inout String.Index) -> Token.Kind {
-        if let byte = ascii(text, index), let kind = scanASCIIToken(byte, text, &index) { return kind }
+    private static func scanToken(_ text: String, _ index: inout String.Index, readingASCIIBytes bytes: Bool) -> Token.Kind {
+        if bytes, let byte = ascii(text, index), let kind = scanASCIIToken(byte, text, &index) { return kind }
         let character = text[index]
         let next = text.index(after: index)
         let following: Character? = next < text.endIndex ? text[next] : nil
@@ -170,12 +177,16 @@ public enum Lexer {
     private static func scanASCIIToken(_ byte: UInt8, _ text: String, _ index: inout String.Index) -> Token.Kind? {
         let next = text.utf8.index(after: index)
         let following = ascii(text, next)
+        // An ASCII byte next that `ascii` will not vouch for (a character may join it):
+        // what a two-character operator is is then the `Character` path's to say.
+        let unsure = following == nil && next < text.utf8.endIndex && text.utf8[next] < 0x80
         func take(_ count: Int, _ kind: Token.Kind) -> Token.Kind {
             index = count == 1 ? next : text.utf8.index(after: next)
             return kind
         }
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "0") ... UInt8(ascii: "9"): return nil
+        case UInt8(ascii: "."), UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">") where unsure: return nil
         case UInt8(ascii: "|"): return take(1, .pipe)
         case UInt8(ascii: ","): return take(1, .comma)
         case UInt8(ascii: "("): return take(1, .openParenthesis)
