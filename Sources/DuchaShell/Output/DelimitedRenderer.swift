@@ -5,8 +5,7 @@ import DuchaCore
 public final class DelimitedRenderer: ResultRenderer {
     private let output: TextOutput
     private let options: RenderOptions
-    private let separator: Character
-    /// The separator's byte: every separator is ASCII.
+    /// The separator's byte: every separator is ASCII (a tab makes it TSV).
     private let separatorByte: UInt8
     private var kinds: [ColumnKind] = []
     private var line: [UInt8] = []
@@ -15,92 +14,70 @@ public final class DelimitedRenderer: ResultRenderer {
     public init(output: TextOutput, options: RenderOptions, separator: Character) {
         self.output = output
         self.options = options
-        self.separator = separator
         self.separatorByte = separator.asciiValue ?? 0x2C
     }
 
     public func begin(_ columns: [ResultColumn]) {
         kinds = columns.map(\.kind)
-        output.line(columns.map { field($0.name, isNull: false) }.joined(separator: String(separator)))
+        write(columns.map { ($0.name, false) })
     }
 
     public func row(_ values: [Value]) {
-        // The line is built as bytes in a buffer kept from row to row: appending to a
-        // String field by field costs more than the query's own work on short rows.
+        write(values.enumerated().map { index, value in (options.formatter.plain(value, kind: kinds[index]), value.isNull) })
+    }
+
+    public func finish(rowCount: Int) {}
+
+    /// One line of fields, built as bytes in a buffer kept from line to line: appending
+    /// to a String field by field costs more than a short query's own work.
+    private func write(_ fields: [(text: String, isNull: Bool)]) {
         line.removeAll(keepingCapacity: true)
-        for (index, value) in values.enumerated() {
+        for (index, field) in fields.enumerated() {
             if index > 0 { line.append(separatorByte) }
-            let text = options.formatter.plain(value, kind: kinds[index])
-            if separator == "\t" {
-                append(field(text, isNull: value.isNull))
-            } else {
-                appendCSVField(text, isNull: value.isNull)
+            var text = field.text
+            text.withUTF8 { bytes in
+                if separatorByte == 0x09 { appendTSV(bytes, isNull: field.isNull) } else { appendCSV(bytes, isNull: field.isNull) }
             }
         }
         output.line(String(decoding: line, as: UTF8.self))
     }
 
-    private func append(_ text: String) {
-        var text = text
-        text.withUTF8 { line.append(contentsOf: $0) }
-    }
-
-    /// `field(text, isNull:)` for CSV, written straight into the line.
-    private func appendCSVField(_ text: String, isNull: Bool) {
+    /// CSV: quoted only when it holds the separator, a quote or a line break (quotes
+    /// doubled); NULL empty; an empty string "". Bytes, not Characters: all of those are
+    /// ASCII, and the bytes of other characters are 0x80 or more.
+    private func appendCSV(_ bytes: UnsafeBufferPointer<UInt8>, isNull: Bool) {
         if isNull { return }
-        var text = text
-        text.withUTF8 { bytes in
-            if bytes.isEmpty {
-                line.append(contentsOf: [0x22, 0x22])
-                return
-            }
-            let separatorByte = separatorByte
-            guard bytes.contains(where: { $0 == separatorByte || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-                line.append(contentsOf: bytes)
-                return
-            }
-            line.append(0x22)
-            for byte in bytes {
-                line.append(byte)
-                if byte == 0x22 { line.append(0x22) }
-            }
-            line.append(0x22)
+        if bytes.isEmpty {
+            line.append(contentsOf: [0x22, 0x22])
+            return
         }
-    }
-
-    public func finish(rowCount: Int) {}
-
-    /// Whether a byte of `text` is one `wanted` picks, read from its contiguous UTF-8.
-    private static func has(_ text: String, _ wanted: (UInt8) -> Bool) -> Bool {
-        var text = text
-        return text.withUTF8 { $0.contains(where: wanted) }
-    }
-
-    private func field(_ text: String, isNull: Bool) -> String {
-        if separator == "\t" {
-            if isNull { return "\\N" }
-            guard DelimitedRenderer.has(text, { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x5C }) else { return text }
-            var escaped = ""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\t": escaped += "\\t"
-                case "\n": escaped += "\\n"
-                case "\r": escaped += "\\r"
-                case "\\": escaped += "\\\\"
-                default: escaped.unicodeScalars.append(scalar)
-                }
-            }
-            return escaped
-        }
-        if isNull { return "" }
-        if text.isEmpty { return "\"\"" }
-        // Bytes, not Characters: the separator, quote and line breaks are all ASCII.
         let separatorByte = separatorByte
-        guard DelimitedRenderer.has(text, { $0 == separatorByte || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return text }
-        var quoted = "\""
-        for scalar in text.unicodeScalars {
-            if scalar == "\"" { quoted += "\"\"" } else { quoted.unicodeScalars.append(scalar) }
+        guard bytes.contains(where: { $0 == separatorByte || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
+            line.append(contentsOf: bytes)
+            return
         }
-        return quoted + "\""
+        line.append(0x22)
+        for byte in bytes {
+            line.append(byte)
+            if byte == 0x22 { line.append(0x22) }
+        }
+        line.append(0x22)
+    }
+
+    /// TSV: tabs, line breaks and backslashes escaped; NULL as \N, as PostgreSQL writes it.
+    private func appendTSV(_ bytes: UnsafeBufferPointer<UInt8>, isNull: Bool) {
+        if isNull {
+            line.append(contentsOf: [0x5C, UInt8(ascii: "N")])
+            return
+        }
+        for byte in bytes {
+            switch byte {
+            case 0x09: line.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x0A: line.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: line.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x5C: line.append(contentsOf: [0x5C, 0x5C])
+            default: line.append(byte)
+            }
+        }
     }
 }
