@@ -14,9 +14,15 @@ extension WrittenTime {
         self = parsed
     }
 
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> WrittenTime? {
+    /// A reading position over the bytes of a time. A struct with mutating methods, not
+    /// nested functions over a captured index: those made the runtime check exclusive
+    /// access on every digit, a tenth of a big import's reading.
+    private struct Cursor {
+        let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
-        func digits(_ count: Int) -> Int? {
+
+        /// `count` decimal digits as a number, or nil (and nothing taken).
+        mutating func digits(_ count: Int) -> Int? {
             guard index + count <= bytes.count else { return nil }
             var value = 0
             for offset in 0 ..< count {
@@ -27,26 +33,32 @@ extension WrittenTime {
             index += count
             return value
         }
-        func take(_ byte: UInt8) -> Bool {
+
+        /// Takes `byte` if it comes next.
+        mutating func take(_ byte: UInt8) -> Bool {
             guard index < bytes.count, bytes[index] == byte else { return false }
             index += 1
             return true
         }
-        guard let year = digits(4), take(UInt8(ascii: "-")), let month = digits(2), take(UInt8(ascii: "-")),
-              let day = digits(2), let date = CivilDate(year: year, month: month, day: day) else { return nil }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> WrittenTime? {
+        var cursor = Cursor(bytes: bytes)
+        guard let year = cursor.digits(4), cursor.take(UInt8(ascii: "-")), let month = cursor.digits(2), cursor.take(UInt8(ascii: "-")),
+              let day = cursor.digits(2), let date = CivilDate(year: year, month: month, day: day) else { return nil }
         var hour = 0, minute = 0, second = 0, millisecond = 0
-        if take(UInt8(ascii: "T")) || take(UInt8(ascii: " ")) {
-            guard let h = digits(2), take(UInt8(ascii: ":")), let m = digits(2) else { return nil }
+        if cursor.take(UInt8(ascii: "T")) || cursor.take(UInt8(ascii: " ")) {
+            guard let h = cursor.digits(2), cursor.take(UInt8(ascii: ":")), let m = cursor.digits(2) else { return nil }
             (hour, minute) = (h, m)
-            if take(UInt8(ascii: ":")) {
-                guard let s = digits(2) else { return nil }
+            if cursor.take(UInt8(ascii: ":")) {
+                guard let s = cursor.digits(2) else { return nil }
                 second = s
-                if take(UInt8(ascii: ".")) || take(UInt8(ascii: ",")) {
+                if cursor.take(UInt8(ascii: ".")) || cursor.take(UInt8(ascii: ",")) {
                     var scale = 100, any = false
-                    while index < bytes.count, bytes[index] >= 0x30 && bytes[index] <= 0x39 {
-                        millisecond += Int(bytes[index] - 0x30) * scale
+                    while cursor.index < bytes.count, bytes[cursor.index] >= 0x30 && bytes[cursor.index] <= 0x39 {
+                        millisecond += Int(bytes[cursor.index] - 0x30) * scale
                         scale /= 10
-                        index += 1
+                        cursor.index += 1
                         any = true
                     }
                     guard any else { return nil }
@@ -55,22 +67,22 @@ extension WrittenTime {
             guard hour < 24 || (hour == 24 && minute == 0 && second == 0 && millisecond == 0), minute < 60, second < 61 else { return nil }
         }
         var offset: Int?
-        if take(UInt8(ascii: "Z")) || take(UInt8(ascii: "z")) {
+        if cursor.take(UInt8(ascii: "Z")) || cursor.take(UInt8(ascii: "z")) {
             offset = 0
-        } else if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
-            let sign = bytes[index] == UInt8(ascii: "-") ? -1 : 1
-            index += 1
-            guard let hours = digits(2) else { return nil }
+        } else if cursor.index < bytes.count, bytes[cursor.index] == UInt8(ascii: "+") || bytes[cursor.index] == UInt8(ascii: "-") {
+            let sign = bytes[cursor.index] == UInt8(ascii: "-") ? -1 : 1
+            cursor.index += 1
+            guard let hours = cursor.digits(2) else { return nil }
             var minutes = 0
-            if index < bytes.count {
-                _ = take(UInt8(ascii: ":"))
-                guard let m = digits(2) else { return nil }
+            if cursor.index < bytes.count {
+                _ = cursor.take(UInt8(ascii: ":"))
+                guard let m = cursor.digits(2) else { return nil }
                 minutes = m
             }
             guard hours <= 14, minutes < 60, hours * 60 + minutes <= 14 * 60 else { return nil }
             offset = sign * (hours * 60 + minutes)
         }
-        guard index == bytes.count else { return nil }
+        guard cursor.index == bytes.count else { return nil }
         let local = Int64(date.daysSinceEpoch) * Milliseconds.day + Int64(hour) * Milliseconds.hour
             + Int64(minute) * Milliseconds.minute + Int64(second) * Milliseconds.second + Int64(millisecond)
         return WrittenTime(instant: Instant(millisecondsSinceEpoch: local - Int64(offset ?? 0) * Milliseconds.minute), utcOffset: offset)

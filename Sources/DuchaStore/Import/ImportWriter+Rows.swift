@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import DuchaCore
 
 /// Rows of platform exports (`import csv KIND`), each written with the import's id.
@@ -23,7 +28,12 @@ extension ImportWriter {
         static func == (a: NamedIn, b: NamedIn) -> Bool {
             guard a.owner == b.owner, a.name.utf8.count == b.name.utf8.count else { return false }
             var (left, right) = (a.name, b.name)
-            return left.withUTF8 { left in right.withUTF8 { right in left.elementsEqual(right) } }
+            return left.withUTF8 { left in
+                right.withUTF8 { right in
+                    guard let a = left.baseAddress, let b = right.baseAddress else { return left.count == right.count }
+                    return memcmp(a, b, left.count) == 0
+                }
+            }
         }
 
         func hash(into hasher: inout Hasher) {
@@ -39,7 +49,8 @@ extension ImportWriter {
         var lastCase: (number: String, reference: CaseReference)?
         var workflowSteps: [NamedIn: Int64] = [:]
         var operators: [NamedIn: Int64] = [:]
-        var insertStepRow: Statement?
+        var insertSteps: [Int: Statement] = [:]
+        var pendingSteps: [PendingStep] = []
     }
 
     // MARK: Places and powers
@@ -138,20 +149,52 @@ extension ImportWriter {
         let reference = try caseReference(number)
         let stepID = try step.map { try workflowStep(named: $0, in: reference, case: number) }
         let operatorID = try name.map { try person(named: $0, department: reference.department, role: .clerk) }
-        let insert = try insertStepRow()
-        insert.bind(reference.id, at: 1)
-        if let stepID { insert.bind(stepID, at: 2) } else { insert.bindNull(at: 2) }
-        if let operatorID { insert.bind(operatorID, at: 3) } else { insert.bindNull(at: 3) }
-        insert.bind(occurred.instant.millisecondsSinceEpoch, at: 4)
-        if let recorded { insert.bind(recorded.millisecondsSinceEpoch, at: 5) } else { insert.bindNull(at: 5) }
-        insert.bind(note, at: 6)
-        insert.bind(summary.id, at: 7)
-        insert.bind(lifecycle, at: 8)
-        if let offset = occurred.utcOffset { insert.bind(Int64(offset), at: 9) } else { insert.bindNull(at: 9) }
+        caches.pendingSteps.append(PendingStep(caseID: reference.id, stepID: stepID, operatorID: operatorID, occurred: occurred.instant.millisecondsSinceEpoch,
+                                               recorded: recorded?.millisecondsSinceEpoch, note: note, lifecycle: lifecycle, offset: occurred.utcOffset.map(Int64.init)))
         if occurred.utcOffset != 480 { otherOffsets = true }
-        try insert.run()
+        if caches.pendingSteps.count == ImportWriter.stepsPerInsert { try writePendingSteps() }
         summary.steps += 1
         counted()
+    }
+
+    /// A step row checked and resolved, waiting to be written with the next ones.
+    struct PendingStep {
+        let caseID: Int64
+        let stepID: Int64?
+        let operatorID: Int64?
+        let occurred: Int64
+        let recorded: Int64?
+        let note: String?
+        let lifecycle: String?
+        let offset: Int64?
+    }
+
+    /// Step rows go in `stepsPerInsert` at a time, one `INSERT` of that many rows: SQLite's
+    /// work per statement (step, reset) is paid once for them all. Every value was checked
+    /// before it waits, so a batch fails only as a whole import would.
+    static let stepsPerInsert = 64
+
+    /// Writes the step rows waiting (a full batch with one statement, fewer one by one).
+    func writePendingSteps() throws {
+        let pending = caches.pendingSteps
+        guard !pending.isEmpty else { return }
+        caches.pendingSteps.removeAll(keepingCapacity: true)
+        let full = pending.count == ImportWriter.stepsPerInsert
+        let insert = try full ? insertSteps(rows: ImportWriter.stepsPerInsert) : insertSteps(rows: 1)
+        for (index, step) in pending.enumerated() {
+            let base = Int32(full ? index * 9 : 0)
+            insert.bind(step.caseID, at: base + 1)
+            if let stepID = step.stepID { insert.bind(stepID, at: base + 2) } else { insert.bindNull(at: base + 2) }
+            if let operatorID = step.operatorID { insert.bind(operatorID, at: base + 3) } else { insert.bindNull(at: base + 3) }
+            insert.bind(step.occurred, at: base + 4)
+            if let recorded = step.recorded { insert.bind(recorded, at: base + 5) } else { insert.bindNull(at: base + 5) }
+            insert.bind(step.note, at: base + 6)
+            insert.bind(summary.id, at: base + 7)
+            insert.bind(step.lifecycle, at: base + 8)
+            if let offset = step.offset { insert.bind(offset, at: base + 9) } else { insert.bindNull(at: base + 9) }
+            if !full { try insert.run() }
+        }
+        if full { try insert.run() }
     }
 
     public func alertRow(case number: String, step: String?, kind: AlertKind, level: AlertLevel, raised: Instant, handled: Instant?,
@@ -176,14 +219,13 @@ extension ImportWriter {
         counted()
     }
 
-    /// The statement that writes a step row, prepared at the first one.
-    private func insertStepRow() throws -> Statement {
-        if let statement = caches.insertStepRow { return statement }
-        let statement = try connection.prepare("""
-            INSERT INTO steps (case_id, workflow_step_id, operator_id, occurred, recorded, note, import_id, lifecycle, utc_offset)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        caches.insertStepRow = statement
+    /// The statement that writes `rows` step rows (1, or a full batch), prepared once.
+    private func insertSteps(rows: Int) throws -> Statement {
+        if let statement = caches.insertSteps[rows] { return statement }
+        let statement = try connection.prepare(
+            "INSERT INTO steps (case_id, workflow_step_id, operator_id, occurred, recorded, note, import_id, lifecycle, utc_offset) VALUES "
+                + Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
+        caches.insertSteps[rows] = statement
         return statement
     }
 

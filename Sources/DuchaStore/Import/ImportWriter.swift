@@ -189,6 +189,7 @@ public final class ImportWriter {
 
     /// Records the file's fingerprint, the counts and a note; appends the audit entry.
     public func finish(hash: String, bytes: Int, name: String?, note: String?, description: ImportDescription) throws {
+        try writePendingSteps()
         if otherOffsets { try store.setSetting(Store.writtenOffsetsSetting, to: "vary") }
         let update = try connection.prepare("UPDATE imports SET hash = ?, bytes = ?, name = ?, cases = ?, steps = ?, rows = ?, note = ? WHERE id = ?")
         try update.bind([.text(hash), .integer(Int64(bytes)), name.map(Value.text) ?? .null, .integer(Int64(summary.cases)), .integer(Int64(summary.steps)),
