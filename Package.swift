@@ -20,9 +20,10 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // libedit's header only: the library is opened with dlopen when a person first
+        // types at a terminal (see shim.h), so batch runs never load it.
         .systemLibrary(
             name: "CEditline",
-            pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
 

@@ -202,6 +202,21 @@ import DuchaCore
         #expect(outcome.standardOutput == "")
     }
 
+    /// libedit is opened only for a person at a terminal (the transcript tests use it):
+    /// the binary does not link it, so batch runs never load its libraries.
+    @Test func batchRunsDoNotLoadTheLineEditor() throws {
+        let ldd = Process()
+        ldd.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
+        ldd.arguments = [BinaryRunner.binary]
+        let pipe = Pipe()
+        ldd.standardOutput = pipe
+        try ldd.run()
+        let listing = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        ldd.waitUntilExit()
+        #expect(listing.contains("libsqlite3"), "\(listing)")
+        #expect(!listing.contains("libedit"), "\(listing)")
+    }
+
     @Test func versionAndHelp() throws {
         let runner = BinaryRunner()
         defer { runner.cleanUp() }

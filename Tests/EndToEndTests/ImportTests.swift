@@ -205,7 +205,7 @@ import Testing
         defer { runner.cleanUp() }
         try runner.run(["log.db", "-c", "regions"])
         let big = runner.file("big.xes")
-        FileManager.default.createFile(atPath: big, contents: nil)
+        _ = FileManager.default.createFile(atPath: big, contents: nil)
         let handle = try #require(FileHandle(forWritingAtPath: big))
         handle.write(Data("<log>\n".utf8))
         let payload = String(repeating: "x", count: 200)

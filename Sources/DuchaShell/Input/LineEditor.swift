@@ -33,18 +33,21 @@ final class LineEditor: LineSource {
     init?(program: String, primaryPrompt: String, continuationPrompt: @escaping (String) -> String, historyPath: String?,
           screen: Int32, output: TextOutput, complete: @escaping (String) -> Completer.Completion) {
         TerminalLocale.ensureUTF8()
+        // libedit is opened now, for a person at a terminal; without it the shell reads
+        // plain lines.
+        guard ducha_editline_available() != 0 else { return nil }
         guard let input = fdopen(dup(STDIN_FILENO), "r") else { return nil }
         guard let terminal = fdopen(dup(screen), "w"), let errors = fdopen(dup(STDERR_FILENO), "w") else {
             fclose(input)
             return nil
         }
         let streams = [input, terminal, errors]
-        guard let editLine = el_init(program, input, terminal, errors) else {
+        guard let editLine = ducha_el_init(program, input, terminal, errors) else {
             streams.forEach { fclose($0) }
             return nil
         }
-        guard let history = history_winit() else {
-            el_end(editLine)
+        guard let history = ducha_history_winit() else {
+            ducha_el_end(editLine)
             streams.forEach { fclose($0) }
             return nil
         }
@@ -84,8 +87,8 @@ final class LineEditor: LineSource {
     }
 
     deinit {
-        el_end(editLine)
-        history_wend(history)
+        ducha_el_end(editLine)
+        ducha_history_wend(history)
         streams.forEach { fclose($0) }
         retainedStrings.forEach { $0.deallocate() }
         prompt.deallocate()
@@ -97,10 +100,10 @@ final class LineEditor: LineSource {
         output.flush()
         // libedit's own SIGWINCH handling is off (our reader owns the signals): ask the
         // terminal's size before each line so a resize between entries is honoured.
-        el_resize(editLine)
+        ducha_el_resize(editLine)
         var count: Int32 = 0
         errno = 0
-        let line = el_wgets(editLine, &count)
+        let line = ducha_el_wgets(editLine, &count)
         if InterruptSignal.isPending { return .interrupted }
         guard let line, count > 0 else { return .end }
         var scalars = String.UnicodeScalarView()
@@ -127,7 +130,7 @@ final class LineEditor: LineSource {
     // MARK: Completion
 
     private func completeAtCursor() -> UInt8 {
-        guard let info = el_wline(editLine) else { return UInt8(CC_ERROR) }
+        guard let info = ducha_el_wline(editLine) else { return UInt8(CC_ERROR) }
         var scalars = String.UnicodeScalarView()
         var cursor = info.pointee.buffer!
         while cursor < info.pointee.cursor {
@@ -139,18 +142,18 @@ final class LineEditor: LineSource {
         let prefix = completion.commonPrefix
         if !prefix.isEmpty && !prefix.hasPrefix(completion.word) {
             // A name found by pinyin (snyj → "市农业局") replaces what was typed.
-            el_deletestr(editLine, Int32(completion.word.count))
-            _ = LineEditor.withWide(prefix + (completion.candidates.count == 1 ? " " : "")) { el_winsertstr(editLine, $0) }
+            ducha_el_deletestr(editLine, Int32(completion.word.count))
+            _ = LineEditor.withWide(prefix + (completion.candidates.count == 1 ? " " : "")) { ducha_el_winsertstr(editLine, $0) }
             return UInt8(CC_REFRESH)
         }
         if prefix.count > completion.word.count {
             var insertion = String(prefix.dropFirst(completion.word.count))
             if completion.candidates.count == 1 { insertion += " " }
-            _ = LineEditor.withWide(insertion) { el_winsertstr(editLine, $0) }
+            _ = LineEditor.withWide(insertion) { ducha_el_winsertstr(editLine, $0) }
             return UInt8(CC_REFRESH)
         }
         if completion.candidates.count == 1 {
-            _ = LineEditor.withWide(" ") { el_winsertstr(editLine, $0) }
+            _ = LineEditor.withWide(" ") { ducha_el_winsertstr(editLine, $0) }
             return UInt8(CC_REFRESH)
         }
         listCandidates(completion.candidates)
