@@ -41,11 +41,12 @@ struct ducha_editline {
 static inline struct ducha_editline *ducha_editline(void) {
     static struct ducha_editline api;
     if (api.state != 0) return &api;
-    void *library = dlopen("libedit.so.2", RTLD_NOW | RTLD_LOCAL);
-    if (!library) library = dlopen("libedit.so", RTLD_NOW | RTLD_LOCAL);
+    static const char *const names[] = { "libedit.so.2", "libedit.so", "libedit.3.dylib", "libedit.dylib" };
+    void *library = 0;
+    for (unsigned i = 0; !library && i < sizeof names / sizeof names[0]; i++) library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
     api.state = -1;
     if (!library) return &api;
-#define DUCHA_FIND(name) if (!(*(void **)&api.name = dlsym(library, #name))) return &api;
+#define DUCHA_FIND(name) if (!(*(void **)&api.name = dlsym(library, #name))) { dlclose(library); return &api; }
     DUCHA_FIND(el_init) DUCHA_FIND(el_end) DUCHA_FIND(el_wset) DUCHA_FIND(el_wget) DUCHA_FIND(el_resize)
     DUCHA_FIND(el_wgets) DUCHA_FIND(el_wline) DUCHA_FIND(el_deletestr) DUCHA_FIND(el_winsertstr)
     DUCHA_FIND(history_winit) DUCHA_FIND(history_wend) DUCHA_FIND(history_w)
