@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "ducha",
-    platforms: [.macOS(.v13)],
+    // Synchronization's Atomic and Mutex (the interrupt flag, the language's source catalogue) need macOS 15.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ducha", targets: ["ducha"]),
     ],
