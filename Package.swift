@@ -1,6 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// A folder holding only the static C++ library, searched first when the executable is
+// linked, so the Swift runtime's C++ library is linked in rather than loaded at every
+// start. scripts/setup's release build sets it; plain builds leave it out.
+let staticCxxFolder = Context.environment["DUCHA_STATIC_CXX_FOLDER"]
+
 let package = Package(
     name: "ducha",
     // Synchronization's Atomic and Mutex (the interrupt flag, the language's source catalogue) need macOS 15.
@@ -43,7 +48,8 @@ let package = Package(
         // The executable: arguments, wiring, exit codes.
         .executableTarget(
             name: "ducha",
-            dependencies: ["DuchaShell"]
+            dependencies: ["DuchaShell"],
+            linkerSettings: staticCxxFolder.map { [.unsafeFlags(["-L", $0])] } ?? []
         ),
 
         .testTarget(name: "DuchaCoreTests", dependencies: ["DuchaCore"]),
