@@ -23,7 +23,7 @@ public enum Compiler {
     /// gets all of them reported at once.
     public static func compile(_ text: String, schema: QuerySchema = .current, context: QueryContext) -> Compilation {
         let tokens = Lexer.tokens(text)
-        let (pipeline, syntaxDiagnostics) = Parser.parse(text)
+        let (pipeline, syntaxDiagnostics) = Parser.parse(text, tokens: tokens)
         // A query past the parser's limits is not checked: its tree was cut short.
         if syntaxDiagnostics.contains(where: { $0.id == "too-complex" || $0.id == "too-long" }) {
             return Compilation(tokens: tokens, pipeline: pipeline, query: nil, diagnostics: syntaxDiagnostics)

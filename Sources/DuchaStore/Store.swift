@@ -196,25 +196,27 @@ public final class Store {
     // MARK: Reading
 
     /// Runs `statement`, handing its column descriptions once and then each row.
-    /// Returns the number of rows.
+    /// Returns the number of rows. The compiled statement is kept for the next run of the
+    /// same text (the same question with other values).
     @discardableResult
     public func run(_ statement: SQLStatement, columns: ([ResultColumn]) throws -> Void,
                     row: ([Value]) throws -> Void) throws -> Int {
-        let compiled = try connection.prepare(statement.text)
-        if statement.parameters.count != compiled.parameterCount {
-            throw StoreError.sqlite(code: SQLITE_RANGE, message: "the statement takes \(compiled.parameterCount) parameters, \(statement.parameters.count) given", sql: statement.text)
+        try connection.withCachedStatement(statement.text) { compiled in
+            if statement.parameters.count != compiled.parameterCount {
+                throw StoreError.sqlite(code: SQLITE_RANGE, message: "the statement takes \(compiled.parameterCount) parameters, \(statement.parameters.count) given", sql: statement.text)
+            }
+            try compiled.bind(statement.parameters)
+            let described = statement.columns.count == compiled.columnCount
+                ? statement.columns
+                : (0..<compiled.columnCount).map { ResultColumn(compiled.columnName($0), .any) }
+            try columns(described)
+            var count = 0
+            while try compiled.step() {
+                try row(compiled.row())
+                count += 1
+            }
+            return count
         }
-        try compiled.bind(statement.parameters)
-        let described = statement.columns.count == compiled.columnCount
-            ? statement.columns
-            : (0..<compiled.columnCount).map { ResultColumn(compiled.columnName($0), .any) }
-        try columns(described)
-        var count = 0
-        while try compiled.step() {
-            try row(compiled.row())
-            count += 1
-        }
-        return count
     }
 
     /// Runs a statement that must not write (for `.sql`); refuses any that would.

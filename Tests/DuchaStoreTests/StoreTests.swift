@@ -245,3 +245,82 @@ func rows(_ store: Store, _ sql: String) throws -> [[Value]] {
         #expect(try rows(store, "SELECT 1; -- done\n;") == [[.integer(1)]])
     }
 }
+
+@Suite struct StatementCacheTests {
+    let lookup = "SELECT value FROM settings WHERE key = ? ORDER BY value"
+
+    func values(_ store: Store, _ sql: String, _ parameters: [Value], row: (([Value]) throws -> Void)? = nil) throws -> [[Value]] {
+        var result: [[Value]] = []
+        try store.run(SQLStatement(sql, parameters: parameters), columns: { _ in }) { values in
+            result.append(values)
+            try row?(values)
+        }
+        return result
+    }
+
+    @Test func theSameTextWithOtherValuesRunsOneKeptStatement() throws {
+        let store = try Store.inMemory()
+        try store.setSetting("a", to: "1")
+        try store.setSetting("b", to: "2")
+        let before = store.connection.cachedStatementCount
+        #expect(try values(store, lookup, [.text("a")]) == [[.text("1")]])
+        #expect(try values(store, lookup, [.text("b")]) == [[.text("2")]])
+        #expect(try values(store, lookup, [.text("c")]) == [])
+        #expect(store.connection.cachedStatementCount == before + 1)
+        // A statement given back has its bindings cleared: too few values is still an error.
+        #expect(throws: StoreError.self) { try values(store, lookup, []) }
+    }
+
+    @Test func onlyTheMostRecentlyUsedAreKept() throws {
+        let store = try Store.inMemory()
+        for number in 0..<40 {
+            #expect(try values(store, "SELECT ? + \(number)", [.integer(1)]) == [[.integer(Int64(number) + 1)]])
+        }
+        #expect(store.connection.cachedStatementCount == 16)
+    }
+
+    @Test func aQueryRunInsideAnotherGetsItsOwnStatement() throws {
+        let store = try Store.inMemory()
+        try store.setSetting("a", to: "b")
+        try store.setSetting("b", to: "c")
+        var inner: [[Value]] = []
+        let outer = try values(store, lookup, [.text("a")]) { row in
+            if case .text(let key) = row[0] { inner += try values(store, lookup, [.text(key)]) }
+        }
+        #expect(outer == [[.text("b")]])
+        #expect(inner == [[.text("c")]])
+    }
+
+    @Test func aQueryBrokenOffHoldsNoReadTransaction() throws {
+        let folder = ScratchFolder()
+        let path = folder.file("kept.db")
+        let reader = try Store.open(path: path)
+        for key in ["a", "b", "c"] { try reader.setSetting(key, to: "x") }
+        struct Enough: Error {}
+        #expect(throws: Enough.self) {
+            _ = try values(reader, "SELECT key FROM settings", []) { _ in throw Enough() }
+        }
+        // Another connection writes; a full checkpoint must not wait for a reader of the
+        // older snapshot (a statement left mid-way would be one).
+        let writer = try Store.open(path: path)
+        try writer.setSetting("d", to: "x")
+        var checkpoint: [[Value]] = []
+        try writer.connection.withCachedStatement("PRAGMA wal_checkpoint(TRUNCATE)") { statement in
+            while try statement.step() { checkpoint.append(statement.row()) }
+        }
+        #expect(checkpoint.first?.first == .integer(0), "the checkpoint was blocked: \(checkpoint)")
+        // And the kept statement sees the other connection's row.
+        #expect(try values(reader, "SELECT key FROM settings", []).count == 4)
+    }
+
+    @Test func aKeptStatementFollowsASchemaChange() throws {
+        let folder = ScratchFolder()
+        let path = folder.file("schema.db")
+        let store = try Store.open(path: path)
+        try store.setSetting("a", to: "1")
+        #expect(try values(store, lookup, [.text("a")]) == [[.text("1")]])
+        let other = try Store.open(path: path)
+        try other.connection.execute("CREATE INDEX settings_value ON settings(value)")
+        #expect(try values(store, lookup, [.text("a")]) == [[.text("1")]])
+    }
+}

@@ -12,10 +12,10 @@ public enum Lexer {
     /// `tokens(_:)`, with or without reading ASCII by bytes: without, every character
     /// is read as a `Character`, the plain definition the byte path must agree with
     /// (a test compares the two on random text).
-    static func tokens(_ text: String, readingASCIIBytes bytes: Bool) -> [Token] {
+    static func tokens(_ text: String, readingASCIIBytes bytes: Bool, limit: Int = .max) -> [Token] {
         var tokens: [Token] = []
         var index = text.startIndex
-        while true {
+        while tokens.count < limit {
             let triviaStart = index
             skipTrivia(text, &index, readingASCIIBytes: bytes)
             let trivia = text[triviaStart..<index]
@@ -27,6 +27,13 @@ public enum Lexer {
             let kind = scanToken(text, &index, readingASCIIBytes: bytes)
             tokens.append(Token(kind: kind, text: text[start..<index], leadingTrivia: trivia))
         }
+        return tokens
+    }
+
+    /// The first token of `text` (`end` for blank text), without reading the rest: what a
+    /// line starts with decides whether it is a command or a query.
+    public static func firstToken(_ text: String) -> Token {
+        tokens(text, readingASCIIBytes: true, limit: 1)[0]
     }
 
     /// What is still open at the end of `text`, so an entry can go on on the next line:
@@ -186,19 +193,13 @@ public enum Lexer {
         }
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "0") ... UInt8(ascii: "9"): return nil
-        case UInt8(ascii: "."), UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">") where unsure: return nil
+        case UInt8(ascii: "."), UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+            if unsure { return nil }
+            return scanASCIIOperator(byte, following, take)
         case UInt8(ascii: "|"): return take(1, .pipe)
         case UInt8(ascii: ","): return take(1, .comma)
         case UInt8(ascii: "("): return take(1, .openParenthesis)
         case UInt8(ascii: ")"): return take(1, .closeParenthesis)
-        case UInt8(ascii: "."): return following == UInt8(ascii: ".") ? take(2, .range) : take(1, .dot)
-        case UInt8(ascii: "="): return following == UInt8(ascii: "=") ? take(2, .equal) : take(1, .equal)
-        case UInt8(ascii: "!"): return following == UInt8(ascii: "=") ? take(2, .notEqual) : take(1, .unknown)
-        case UInt8(ascii: "<"):
-            if following == UInt8(ascii: "=") { return take(2, .lessOrEqual) }
-            if following == UInt8(ascii: ">") { return take(2, .notEqual) }
-            return take(1, .less)
-        case UInt8(ascii: ">"): return following == UInt8(ascii: "=") ? take(2, .greaterOrEqual) : take(1, .greater)
         case UInt8(ascii: "~"): return take(1, .contains)
         case UInt8(ascii: "+"): return take(1, .plus)
         case UInt8(ascii: "-"): return take(1, .minus)
@@ -211,6 +212,20 @@ public enum Lexer {
             while index < text.endIndex, isIdentifierPart(text[index]) { index = text.index(after: index) }
             return .identifier
         default: return take(1, .unknown)
+        }
+    }
+
+    /// The operators that may take two characters: `.` `..` `=` `==` `!=` `<` `<=` `<>` `>` `>=`.
+    private static func scanASCIIOperator(_ byte: UInt8, _ following: UInt8?, _ take: (Int, Token.Kind) -> Token.Kind) -> Token.Kind {
+        switch byte {
+        case UInt8(ascii: "."): return following == UInt8(ascii: ".") ? take(2, .range) : take(1, .dot)
+        case UInt8(ascii: "="): return following == UInt8(ascii: "=") ? take(2, .equal) : take(1, .equal)
+        case UInt8(ascii: "!"): return following == UInt8(ascii: "=") ? take(2, .notEqual) : take(1, .unknown)
+        case UInt8(ascii: "<"):
+            if following == UInt8(ascii: "=") { return take(2, .lessOrEqual) }
+            if following == UInt8(ascii: ">") { return take(2, .notEqual) }
+            return take(1, .less)
+        default: return following == UInt8(ascii: "=") ? take(2, .greaterOrEqual) : take(1, .greater)
         }
     }
 

@@ -28,15 +28,20 @@ public struct Parser {
     private var position = 0
     private var diagnostics: [Diagnostic] = []
 
-    private init(_ text: String) {
+    private init(_ text: String, tokens: [Token]) {
         self.text = text
-        self.tokens = Lexer.tokens(text)
+        self.tokens = tokens
         self.offsets = CharacterOffsets(text)
     }
 
     /// Parses `text` into a pipeline and the problems found in it.
     public static func parse(_ text: String) -> (pipeline: Pipeline, diagnostics: [Diagnostic]) {
-        var parser = Parser(text)
+        parse(text, tokens: Lexer.tokens(text))
+    }
+
+    /// Parses `text`, whose tokens the lexer has already made.
+    public static func parse(_ text: String, tokens: [Token]) -> (pipeline: Pipeline, diagnostics: [Diagnostic]) {
+        var parser = Parser(text, tokens: tokens)
         let pipeline = parser.parsePipeline()
         return (pipeline, parser.diagnostics)
     }

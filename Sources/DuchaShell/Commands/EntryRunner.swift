@@ -23,7 +23,8 @@ enum EntryRunner {
         let text = String(entry.text.dropFirst(leading))
         let position = entry.position.advanced(by: leading)
         if text.hasPrefix(".") { return try runDotCommand(text, at: position, in: session) }
-        guard let first = Lexer.tokens(text).first, first.kind != .end else { return .proceed }
+        let first = Lexer.firstToken(text)
+        guard first.kind != .end else { return .proceed }
         let firstOffset = text.distance(from: text.startIndex, to: first.text.startIndex)
         let restOffset = firstOffset + first.text.count
         if first.kind == .identifier, let command = ShellCommand.named(String(first.text), claiming: String(text.dropFirst(restOffset))) {

@@ -19,45 +19,60 @@ public final class DelimitedRenderer: ResultRenderer {
 
     public func begin(_ columns: [ResultColumn]) {
         kinds = columns.map(\.kind)
-        write(columns.map { ($0.name, false) })
+        writeLine(columns.count) { (columns[$0].name, false) }
     }
 
     public func row(_ values: [Value]) {
-        write(values.enumerated().map { index, value in (options.formatter.plain(value, kind: kinds[index]), value.isNull) })
+        writeLine(values.count) { (options.formatter.plain(values[$0], kind: kinds[$0]), values[$0].isNull) }
     }
 
     public func finish(rowCount: Int) {}
 
-    /// One line of fields, built as bytes in a buffer kept from line to line: appending
-    /// to a String field by field costs more than a short query's own work.
-    private func write(_ fields: [(text: String, isNull: Bool)]) {
-        line.removeAll(keepingCapacity: true)
-        for (index, field) in fields.enumerated() {
-            if index > 0 { line.append(separatorByte) }
-            var text = field.text
-            text.withUTF8 { bytes in
-                if separatorByte == 0x09 { appendTSV(bytes, isNull: field.isNull) } else { appendCSV(bytes, isNull: field.isNull) }
+    /// One line of `count` fields, built as bytes in a buffer kept from line to line and
+    /// handed to the output as bytes: going through Strings field by field costs more
+    /// than a short query's own work. The buffer is moved out of the object while the
+    /// line is built, so appending to it is not checked for exclusive access byte by byte.
+    private func writeLine(_ count: Int, _ field: (Int) -> (text: String, isNull: Bool)) {
+        var bytes = line
+        line = []
+        bytes.removeAll(keepingCapacity: true)
+        let separator = separatorByte
+        for index in 0..<count {
+            if index > 0 { bytes.append(separator) }
+            var (text, isNull) = field(index)
+            text.withUTF8 { utf8 in
+                if separator == 0x09 {
+                    DelimitedRenderer.appendTSV(utf8, isNull: isNull, to: &bytes)
+                } else {
+                    DelimitedRenderer.appendCSV(utf8, isNull: isNull, separator: separator, to: &bytes)
+                }
             }
         }
-        output.line(String(decoding: line, as: UTF8.self))
+        output.line(utf8: bytes)
+        line = bytes
     }
 
     /// CSV: quoted only when it holds the separator, a quote or a line break (quotes
     /// doubled); NULL empty; an empty string "". Bytes, not Characters: all of those are
     /// ASCII, and the bytes of other characters are 0x80 or more.
-    private func appendCSV(_ bytes: UnsafeBufferPointer<UInt8>, isNull: Bool) {
+    private static func appendCSV(_ field: UnsafeBufferPointer<UInt8>, isNull: Bool, separator: UInt8, to line: inout [UInt8]) {
         if isNull { return }
-        if bytes.isEmpty {
-            line.append(contentsOf: [0x22, 0x22])
+        if field.isEmpty {
+            line.append(0x22)
+            line.append(0x22)
             return
         }
-        let separatorByte = separatorByte
-        guard bytes.contains(where: { $0 == separatorByte || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else {
-            line.append(contentsOf: bytes)
+        var needsQuotes = false
+        for byte in field where byte == separator || byte == 0x22 || byte == 0x0A || byte == 0x0D {
+            needsQuotes = true
+            break
+        }
+        guard needsQuotes else {
+            line.append(contentsOf: field)
             return
         }
         line.append(0x22)
-        for byte in bytes {
+        for byte in field {
             line.append(byte)
             if byte == 0x22 { line.append(0x22) }
         }
@@ -65,17 +80,18 @@ public final class DelimitedRenderer: ResultRenderer {
     }
 
     /// TSV: tabs, line breaks and backslashes escaped; NULL as \N, as PostgreSQL writes it.
-    private func appendTSV(_ bytes: UnsafeBufferPointer<UInt8>, isNull: Bool) {
+    private static func appendTSV(_ field: UnsafeBufferPointer<UInt8>, isNull: Bool, to line: inout [UInt8]) {
         if isNull {
-            line.append(contentsOf: [0x5C, UInt8(ascii: "N")])
+            line.append(0x5C)
+            line.append(UInt8(ascii: "N"))
             return
         }
-        for byte in bytes {
+        for byte in field {
             switch byte {
-            case 0x09: line.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x0A: line.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: line.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x5C: line.append(contentsOf: [0x5C, 0x5C])
+            case 0x09: line.append(0x5C); line.append(UInt8(ascii: "t"))
+            case 0x0A: line.append(0x5C); line.append(UInt8(ascii: "n"))
+            case 0x0D: line.append(0x5C); line.append(UInt8(ascii: "r"))
+            case 0x5C: line.append(0x5C); line.append(0x5C)
             default: line.append(byte)
             }
         }

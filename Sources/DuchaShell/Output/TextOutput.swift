@@ -83,6 +83,20 @@ public final class TextOutput {
         }
     }
 
+    /// Appends a line given as UTF-8 bytes (the delimited renderers build lines as bytes),
+    /// and a newline.
+    public func line(utf8 bytes: [UInt8]) {
+        guard failure == nil else { return }
+        switch target {
+        case .memory:
+            captured += String(decoding: bytes, as: UTF8.self) + "\n"
+        case .descriptor:
+            buffer.append(contentsOf: bytes)
+            buffer.append(0x0A)
+            if buffer.count >= 1 << 16 { flush() }
+        }
+    }
+
     /// Appends text and a newline.
     public func line(_ text: String = "") {
         write(text)

@@ -17,6 +17,8 @@ public final class Connection {
     /// The path as given.
     public let path: String
     private var progressContext: Unmanaged<ProgressBox>?
+    /// The queries' compiled statements, kept for the next time they are asked.
+    private var statements = StatementCache(capacity: 16)
 
     /// Opens `path` (`:memory:` for a private in-memory database).
     public init(path: String, mode: Mode) throws {
@@ -66,6 +68,17 @@ public final class Connection {
     public func prepare(_ sql: String) throws -> Statement {
         try prepare(sql, requireSingle: false)
     }
+
+    /// Runs `body` with the compiled statement for `sql`: a kept one when the same text
+    /// ran before, otherwise a new one. Afterwards it is reset and kept for the next time.
+    public func withCachedStatement<Result>(_ sql: String, _ body: (Statement) throws -> Result) throws -> Result {
+        let statement = try statements.take(sql) ?? prepare(sql)
+        defer { statements.give(back: statement) }
+        return try body(statement)
+    }
+
+    /// The number of compiled statements kept for reuse.
+    public var cachedStatementCount: Int { statements.count }
 
     /// Compiles exactly one statement: text after it (other than blanks and comments),
     /// an empty text, or a NUL byte are refused rather than silently ignored.
