@@ -206,16 +206,8 @@ public final class Store {
                 throw StoreError.sqlite(code: SQLITE_RANGE, message: "the statement takes \(compiled.parameterCount) parameters, \(statement.parameters.count) given", sql: statement.text)
             }
             try compiled.bind(statement.parameters)
-            let described = statement.columns.count == compiled.columnCount
-                ? statement.columns
-                : (0..<compiled.columnCount).map { ResultColumn(compiled.columnName($0), .any) }
-            try columns(described)
-            var count = 0
-            while try compiled.step() {
-                try row(compiled.row())
-                count += 1
-            }
-            return count
+            let described = statement.columns.count == compiled.columnCount ? statement.columns : Store.columns(of: compiled)
+            return try Store.stream(compiled, described, columns: columns, row: row)
         }
     }
 
@@ -225,7 +217,17 @@ public final class Store {
                             row: ([Value]) throws -> Void) throws -> Int {
         let compiled = try connection.prepareQueryOnly(sql)
         guard compiled.isReadOnly else { throw StoreError.writeRefused(sql: sql) }
-        let described = (0..<compiled.columnCount).map { ResultColumn(compiled.columnName($0), .any) }
+        return try Store.stream(compiled, Store.columns(of: compiled), columns: columns, row: row)
+    }
+
+    /// The result columns as SQLite names them, of no known kind.
+    private static func columns(of compiled: Statement) -> [ResultColumn] {
+        (0..<compiled.columnCount).map { ResultColumn(compiled.columnName($0), .any) }
+    }
+
+    /// Hands `described` once, then each row of `compiled`; returns the number of rows.
+    private static func stream(_ compiled: Statement, _ described: [ResultColumn], columns: ([ResultColumn]) throws -> Void,
+                               row: ([Value]) throws -> Void) throws -> Int {
         try columns(described)
         var count = 0
         while try compiled.step() {
