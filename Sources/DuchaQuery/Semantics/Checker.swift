@@ -252,7 +252,8 @@ public struct Checker {
     }
 
     mutating func setColumns(_ outputs: [Output]) {
-        var taken = Set<String>()
+        // A query has a handful of columns: a list is searched faster than a set is made.
+        var taken: [String] = []
         var named: [Output] = []
         for var output in outputs {
             var name = output.name
@@ -261,7 +262,7 @@ public struct Checker {
                 name = output.name + "_\(suffix)"
                 suffix += 1
             }
-            taken.insert(name)
+            taken.append(name)
             output.name = name
             named.append(output)
         }
