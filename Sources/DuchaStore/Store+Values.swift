@@ -16,6 +16,14 @@ extension Store {
         return values.count > limit ? nil : values
     }
 
+    /// Whether a described column holds `text`, compared as a query's `=` compares.
+    public func holdsText(_ text: String, in table: TableDescription, column: String) throws -> Bool {
+        guard let described = table.column(column) else { return false }
+        let lookup = SQLStatement("SELECT EXISTS (SELECT 1 FROM \(SQLStatement.quoted(table.name)) WHERE \(SQLStatement.quoted(described.name)) = ?)",
+                                  parameters: [.text(text)])
+        return try integer(lookup) == 1
+    }
+
     /// The single integer a statement returns (a count), nil for no row or NULL.
     public func integer(_ statement: SQLStatement) throws -> Int64? {
         var result: Int64?

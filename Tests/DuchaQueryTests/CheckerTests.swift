@@ -216,3 +216,45 @@ import Testing
         #expect(diagnostics.map(\.id) == ["unknown-name", "unknown-name", "unknown-name"])
     }
 }
+
+/// A catalog that answers lookups and counts how often every value was asked for.
+final class CountingValueCatalog: ValueCatalog, @unchecked Sendable {
+    let stored: [String: [String]]
+    var listed = 0
+    var looked = 0
+    init(_ stored: [String: [String]]) { self.stored = stored }
+    func values(in table: String, column: String) -> [String]? {
+        listed += 1
+        return stored[table + "." + column]
+    }
+    func contains(_ value: String, in table: String, column: String) -> Bool? {
+        looked += 1
+        return stored[table + "." + column].map { $0.contains(value) }
+    }
+}
+
+@Suite struct ValueLookupTests {
+    func compile(_ text: String, _ catalog: CountingValueCatalog) -> Compiler.Compilation {
+        Compiler.compile(text, context: QueryContext(today: CivilDate(year: 2016, month: 5, day: 20)!,
+                                                     now: ChinaTime.instant(CivilDate(year: 2016, month: 5, day: 20)!, hour: 10), values: catalog))
+    }
+
+    @Test func aStoredValueIsLookedUpWithoutListingEveryValue() {
+        let catalog = CountingValueCatalog(["departments.name": ["市农业局", "市水务局"]])
+        #expect(compile(#"cases | where dept = "市农业局" | count"#, catalog).diagnostics == [])
+        #expect(catalog.looked == 1)
+        #expect(catalog.listed == 0)
+    }
+
+    @Test func aValueNotStoredListsTheValuesForDidYouMean() {
+        let catalog = CountingValueCatalog(["departments.name": ["市农业局", "市水务局"]])
+        let diagnostics = compile(#"cases | where dept = "市农业" | count"#, catalog).diagnostics
+        #expect(diagnostics.map(\.message) == [#"no department has the name "市农业" (did you mean "市农业局"?)"#])
+        #expect(catalog.listed == 1)
+    }
+
+    @Test func nothingStoredIsNothingToCheckAgainst() {
+        let catalog = CountingValueCatalog(["departments.name": []])
+        #expect(compile(#"cases | where dept = "市农业" | count"#, catalog).diagnostics == [])
+    }
+}

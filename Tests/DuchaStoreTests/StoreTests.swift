@@ -324,3 +324,21 @@ func rows(_ store: Store, _ sql: String) throws -> [[Value]] {
         #expect(try values(store, lookup, [.text("a")]) == [[.text("1")]])
     }
 }
+
+@Suite struct HeldValueTests {
+    @Test func aColumnHoldsATextExactlyAsAQueryCompares() throws {
+        let store = try Store.inMemory()
+        let region = try store.inserter(for: "regions")
+        region.set(1, "万源市")
+        region.set(2, "WY")
+        region.set(3, "county_city")
+        try region.insert()
+        let regions = try #require(SchemaDescription.table(named: "regions"))
+        #expect(try store.holdsText("万源市", in: regions, column: "name"))
+        #expect(try !store.holdsText("万源", in: regions, column: "name"))
+        #expect(try !store.holdsText("wy", in: regions, column: "code"))
+        #expect(try store.holdsText("WY", in: regions, column: "code"))
+        #expect(try !store.holdsText("'; DROP TABLE regions; --", in: regions, column: "name"))
+        #expect(try !store.holdsText("万源市", in: regions, column: "no_such_column"))
+    }
+}

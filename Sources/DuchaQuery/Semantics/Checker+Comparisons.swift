@@ -89,8 +89,10 @@ extension Checker {
                 + "; the values are " + words.joined(separator: ", "), at: value.range ?? place)
             return false
         case .stored(let table, let column):
-            // Nothing stored (a new database) is nothing to check against.
-            guard let stored = context.values?.values(in: table, column: column), !stored.isEmpty, !stored.contains(written) else { return true }
+            // A value that is stored is right; only one that is not needs every stored value,
+            // for "did you mean". Nothing stored (a new database) is nothing to check against.
+            guard let catalog = context.values, catalog.contains(written, in: table, column: column) == false,
+                  let stored = catalog.values(in: table, column: column), !stored.isEmpty, !stored.contains(written) else { return true }
             let near = Suggestion.closest(to: written, among: stored, limit: 3)
             let containing = near.isEmpty ? stored.filter { $0.contains(written) }.prefix(3).map { $0 } : near
             let hint = containing.isEmpty ? "" : " (did you mean " + containing.map { "\"\($0)\"" }.joined(separator: " or ") + "?)"

@@ -30,6 +30,15 @@ final class StoreValueCatalog: ValueCatalog {
         return values
     }
 
+    /// Whether `value` is stored: from the values when they were read, otherwise with one
+    /// lookup (a query naming a department need not read every department's name).
+    func contains(_ value: String, in table: String, column: String) -> Bool? {
+        let key = table + "." + column
+        guard StoreValueCatalog.kept.contains(key), let description = SchemaDescription.table(named: table) else { return nil }
+        if let cached = cache[key] { return cached?.contains(value) }
+        return try? store.holdsText(value, in: description, column: column)
+    }
+
     /// Forgets what was read, after the data changed.
     func reset() {
         cache = [:]
