@@ -14,6 +14,16 @@ final class ScratchFolder {
     func file(_ name: String) -> String { path + "/" + name }
 }
 
+/// Adds a county-level city; returns its id.
+@discardableResult
+func insertRegion(_ store: Store, _ name: String, code: String) throws -> Int64 {
+    let region = try store.inserter(for: "regions")
+    region.set(1, name)
+    region.set(2, code)
+    region.set(3, "county_city")
+    return try region.insert()
+}
+
 func rows(_ store: Store, _ sql: String) throws -> [[Value]] {
     var result: [[Value]] = []
     try store.runReadOnly(sql, columns: { _ in }, row: { result.append($0) })
@@ -96,11 +106,7 @@ func rows(_ store: Store, _ sql: String) throws -> [[Value]] {
 @Suite struct StoreBehaviourTests {
     @Test func valuesRoundTripIncludingChineseAndNull() throws {
         let store = try Store.inMemory()
-        let region = try store.inserter(for: "regions")
-        region.set(1, "万源市")
-        region.set(2, "WY")
-        region.set(3, "county_city")
-        let id = try region.insert()
+        let id = try insertRegion(store, "万源市", code: "WY")
         let department = try store.inserter(for: "departments")
         department.set(1, "万源市房管局")
         department.set(2, id)
@@ -328,11 +334,7 @@ func rows(_ store: Store, _ sql: String) throws -> [[Value]] {
 @Suite struct HeldValueTests {
     @Test func aColumnHoldsATextExactlyAsAQueryCompares() throws {
         let store = try Store.inMemory()
-        let region = try store.inserter(for: "regions")
-        region.set(1, "万源市")
-        region.set(2, "WY")
-        region.set(3, "county_city")
-        try region.insert()
+        try insertRegion(store, "万源市", code: "WY")
         let regions = try #require(SchemaDescription.table(named: "regions"))
         #expect(try store.holdsText("万源市", in: regions, column: "name"))
         #expect(try !store.holdsText("万源", in: regions, column: "name"))
