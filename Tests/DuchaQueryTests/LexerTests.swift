@@ -75,3 +75,30 @@ func lexed(_ text: String) -> [String] {
         #expect(Lexer.openConstruct(text) == expected)
     }
 }
+
+@Suite struct CharacterOffsetTests {
+    /// Stepping over lone ASCII bytes gives every position the offset that counting
+    /// `Character`s gives, on random text of awkward pieces (CR LF, combining marks,
+    /// emoji, Chinese, full-width punctuation).
+    @Test func readingASCIIByBytesChangesNothing() {
+        let pieces = ["a", "7", " ", "\r\n", "\r", "\n", "|", "\"", "部门", "市农业局", "\u{301}", "e\u{301}", "🙂", "👩‍👩‍👧", "🇨🇳", "\u{3000}", "，", "\u{600}", "x"]
+        var state: UInt64 = 0x2016_1127
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0 ..< 3000 {
+            let text = (0 ..< next(12)).map { _ in pieces[next(pieces.count)] }.joined()
+            let fast = CharacterOffsets(text, readingASCIIBytes: true)
+            let plain = CharacterOffsets(text, readingASCIIBytes: false)
+            var index = text.startIndex
+            while true {
+                #expect(fast.offset(of: index) == plain.offset(of: index), "\(text.debugDescription) at \(text.utf8.distance(from: text.startIndex, to: index))")
+                guard index < text.endIndex else { break }
+                index = text.utf8.index(after: index)
+            }
+            #expect(plain.offset(of: text.endIndex) == text.count)
+            #expect(fast.characterCount == text.count && plain.characterCount == text.count)
+        }
+    }
+}

@@ -352,7 +352,7 @@ public struct Checker {
         let start = offset(of: first.text.startIndex)
         var end = offset(of: last.text.endIndex)
         if case .call = expression { end += 1 }
-        return start..<min(max(end, start), text.count)
+        return start..<min(max(end, start), offsets.characterCount)
     }
 
     /// The expression as written, for column names and messages.
