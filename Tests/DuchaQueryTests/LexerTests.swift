@@ -48,13 +48,9 @@ func lexed(_ text: String) -> [String] {
         let pieces = ["a", "Z", "_", "7", "2016-05", " ", "\t", "\r\n", "\n", "\r", "|", "｜", ".", "..", "=", "==", "!", "!=", "<", "<=", "<>", ">", ">=",
                       "~", "+", "-", "--", "*", "/", ",", "，", "(", "（", ")", "）", "\"", "'", "“", "”", "\\", "部门", "市农业局", "\u{301}", "\u{3000}",
                       "e\u{301}", "🙂", "3d", "1mo", "#", "@", "\u{7}", "where", "cases"]
-        var state: UInt64 = 0x2016_0520
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 0x2016_0520)
         for _ in 0 ..< 4000 {
-            let text = (0 ..< next(14)).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = random.text(of: pieces, most: 14)
             let fast = Lexer.tokens(text, readingASCIIBytes: true)
             let plain = Lexer.tokens(text, readingASCIIBytes: false)
             let shape = { (tokens: [Token]) in tokens.map { "\($0.kind.rawValue)@\(text.utf8.distance(from: text.startIndex, to: $0.text.startIndex)):\($0.text)" } }
@@ -82,13 +78,9 @@ func lexed(_ text: String) -> [String] {
     /// emoji, Chinese, full-width punctuation).
     @Test func readingASCIIByBytesChangesNothing() {
         let pieces = ["a", "7", " ", "\r\n", "\r", "\n", "|", "\"", "部门", "市农业局", "\u{301}", "e\u{301}", "🙂", "👩‍👩‍👧", "🇨🇳", "\u{3000}", "，", "\u{600}", "x"]
-        var state: UInt64 = 0x2016_1127
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(seed: 0x2016_1127)
         for _ in 0 ..< 3000 {
-            let text = (0 ..< next(12)).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = random.text(of: pieces, most: 12)
             let fast = CharacterOffsets(text, readingASCIIBytes: true)
             let plain = CharacterOffsets(text, readingASCIIBytes: false)
             var index = text.startIndex

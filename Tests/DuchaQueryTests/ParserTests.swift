@@ -97,21 +97,17 @@ let languageExamples: [(String, String)] = [
 
     /// A fixed-seed fuzz: mutated corpus queries always give a tree, never a crash or hang.
     @Test func mutatedQueriesNeverCrash() {
-        var state: UInt64 = 2016
-        func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int(truncatingIfNeeded: state >> 33)
-        }
+        var random = SeededRandom(seed: 2016)
         let alphabet = Array("|()\",.=<>!~-+*/ 0123456789abc部门“”..")
         for (query, _) in languageExamples {
             for _ in 0..<200 {
                 var characters = Array(query)
-                for _ in 0..<(1 + next() % 4) {
-                    let index = next() % (characters.count + 1)
-                    switch next() % 3 {
+                for _ in 0..<(1 + random.next(4)) {
+                    let index = random.next(characters.count + 1)
+                    switch random.next(3) {
                     case 0 where index < characters.count: characters.remove(at: index)
-                    case 1: characters.insert(alphabet[next() % alphabet.count], at: index)
-                    default: if index < characters.count { characters[index] = alphabet[next() % alphabet.count] }
+                    case 1: characters.insert(alphabet[random.next(alphabet.count)], at: index)
+                    default: if index < characters.count { characters[index] = alphabet[random.next(alphabet.count)] }
                     }
                 }
                 let mutated = String(characters)
