@@ -100,15 +100,12 @@ public final class Store {
 
     private func prepare(isNew: Bool, writable: Bool) throws {
         connection.setBusyTimeout(milliseconds: 5000)
-        // What the file says about itself, in one statement (this runs at every start).
-        let facts = try connection.prepare("""
-            SELECT user_version, application_id, journal_mode, (SELECT count(*) FROM sqlite_schema WHERE type = 'table')
-            FROM pragma_user_version, pragma_application_id, pragma_journal_mode
-            """)
-        guard try facts.step() else { throw StoreError.cannotOpen(path: path, reason: "its header cannot be read") }
-        let (found, application) = (Int(facts.integer(at: 0)), facts.integer(at: 1))
-        let (journal, empty) = (facts.text(at: 2)?.lowercased(), facts.integer(at: 3) == 0)
-        facts.reset()
+        // What the file says about itself (this runs at every start): plain PRAGMAs, as the
+        // pragma_* table functions would each declare a virtual table first.
+        let found = Int(try pragmaInteger("user_version"))
+        let application = try pragmaInteger("application_id")
+        // A file without a schema version may be new and empty, or another application's.
+        let empty = found == 0 ? try tableCount() == 0 : false
         if try !isNew && !empty && !isDuchaDatabase(application: application, version: found) {
             throw StoreError.foreignDatabase(path: path)
         }
@@ -124,7 +121,7 @@ public final class Store {
         }
         if path != ":memory:" {
             // WAL is a property of the file: set it once, not on every open.
-            if journal != "wal" {
+            if try journalMode() != "wal" {
                 try connection.execute("PRAGMA journal_mode = WAL")
             }
             try connection.execute("PRAGMA synchronous = NORMAL")
@@ -159,9 +156,13 @@ public final class Store {
 
     /// The schema version recorded in the database (0 for an empty file).
     public func schemaVersion() throws -> Int {
-        let statement = try connection.prepare("PRAGMA user_version")
-        _ = try statement.step()
-        return Int(statement.integer(at: 0))
+        Int(try pragmaInteger("user_version"))
+    }
+
+    private func journalMode() throws -> String? {
+        let statement = try connection.prepare("PRAGMA journal_mode")
+        defer { statement.reset() }
+        return try statement.step() ? statement.text(at: 0)?.lowercased() : nil
     }
 
     private func tableCount() throws -> Int64 {
