@@ -104,8 +104,9 @@ public final class Store {
         // pragma_* table functions would each declare a virtual table first.
         let found = Int(try pragmaInteger("user_version"))
         let application = try pragmaInteger("application_id")
-        // A file without a schema version may be new and empty, or another application's.
-        let empty = found == 0 ? try tableCount() == 0 : false
+        // A file without ducha's application id may be new and empty, or another
+        // application's (or ducha's from before the id): only then are its tables counted.
+        let empty = application == Int64(Store.applicationID) ? false : try tableCount() == 0
         if try !isNew && !empty && !isDuchaDatabase(application: application, version: found) {
             throw StoreError.foreignDatabase(path: path)
         }
@@ -207,8 +208,9 @@ public final class Store {
                 throw StoreError.sqlite(code: SQLITE_RANGE, message: "the statement takes \(compiled.parameterCount) parameters, \(statement.parameters.count) given", sql: statement.text)
             }
             try compiled.bind(statement.parameters)
-            let described = statement.columns.count == compiled.columnCount ? statement.columns : Store.columns(of: compiled)
-            return try Store.stream(compiled, described, columns: columns, row: row)
+            return try Store.stream(compiled, columns: columns, row: row) { compiled in
+                statement.columns.count == compiled.columnCount ? statement.columns : Store.columns(of: compiled)
+            }
         }
     }
 
@@ -218,7 +220,7 @@ public final class Store {
                             row: ([Value]) throws -> Void) throws -> Int {
         let compiled = try connection.prepareQueryOnly(sql)
         guard compiled.isReadOnly else { throw StoreError.writeRefused(sql: sql) }
-        return try Store.stream(compiled, Store.columns(of: compiled), columns: columns, row: row)
+        return try Store.stream(compiled, columns: columns, row: row, describe: Store.columns(of:))
     }
 
     /// The result columns as SQLite names them, of no known kind.
@@ -226,14 +228,18 @@ public final class Store {
         (0..<compiled.columnCount).map { ResultColumn(compiled.columnName($0), .any) }
     }
 
-    /// Hands `described` once, then each row of `compiled`; returns the number of rows.
-    private static func stream(_ compiled: Statement, _ described: [ResultColumn], columns: ([ResultColumn]) throws -> Void,
-                               row: ([Value]) throws -> Void) throws -> Int {
-        try columns(described)
+    /// Hands the columns once, then each row of `compiled`; returns the number of rows.
+    /// The columns are described after the first step: a kept statement whose tables
+    /// changed is compiled again by SQLite inside that step, and may then have others.
+    private static func stream(_ compiled: Statement, columns: ([ResultColumn]) throws -> Void, row: ([Value]) throws -> Void,
+                               describe: (Statement) -> [ResultColumn]) throws -> Int {
+        var more = try compiled.step()
+        try columns(describe(compiled))
         var count = 0
-        while try compiled.step() {
+        while more {
             try row(compiled.row())
             count += 1
+            more = try compiled.step()
         }
         return count
     }

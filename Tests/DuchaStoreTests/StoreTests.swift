@@ -189,6 +189,15 @@ func rows(_ store: Store, _ sql: String) throws -> [[Value]] {
         }
     }
 
+    @Test func aVersionWithoutTablesIsANewerSchemaNotAForeignFile() throws {
+        let folder = ScratchFolder()
+        let path = folder.file("bare-version.db")
+        try Connection(path: path, mode: .create).execute("PRAGMA user_version = 99")
+        #expect(throws: StoreError.newerSchema(path: path, found: 99, supported: SchemaDescription.version)) {
+            try Store.open(path: path)
+        }
+    }
+
     @Test func anotherApplicationsDatabaseIsRefused() throws {
         let folder = ScratchFolder()
         let path = folder.file("other.db")
@@ -317,6 +326,30 @@ func rows(_ store: Store, _ sql: String) throws -> [[Value]] {
         #expect(checkpoint.first?.first == .integer(0), "the checkpoint was blocked: \(checkpoint)")
         // And the kept statement sees the other connection's row.
         #expect(try values(reader, "SELECT key FROM settings", []).count == 4)
+    }
+
+    @Test func aKeptStatementDescribesTheColumnsOfItsTableAsItIsNow() throws {
+        let store = try Store.inMemory()
+        try store.connection.execute("CREATE TABLE scratch (a); INSERT INTO scratch VALUES (1)")
+        var described: [ResultColumn] = []
+        let all = { try values(store, "SELECT * FROM scratch", []) }
+        func describe() throws -> [[Value]] {
+            var result: [[Value]] = []
+            try store.run(SQLStatement("SELECT * FROM scratch"), columns: { described = $0 }, row: { result.append($0) })
+            return result
+        }
+        #expect(try all() == [[.integer(1)]])
+        try store.connection.execute("DROP TABLE scratch; CREATE TABLE scratch (a, b); INSERT INTO scratch VALUES (1, 2)")
+        #expect(try describe() == [[.integer(1), .integer(2)]])
+        #expect(described.map(\.name) == ["a", "b"])
+    }
+
+    @Test func textIsBoundWhole() throws {
+        let store = try Store.inMemory()
+        try store.setSetting("a", to: "1")
+        // A NUL inside a value is part of it, not its end.
+        #expect(try values(store, lookup, [.text("a\u{0}zzz")]) == [])
+        #expect(try values(store, "SELECT typeof(?), length(CAST(? AS BLOB))", [.text(""), .text("市\u{0}局")]) == [[.text("text"), .integer(7)]])
     }
 
     @Test func aKeptStatementFollowsASchemaChange() throws {

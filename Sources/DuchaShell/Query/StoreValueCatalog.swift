@@ -36,6 +36,9 @@ final class StoreValueCatalog: ValueCatalog {
         let key = table + "." + column
         guard StoreValueCatalog.kept.contains(key), let description = SchemaDescription.table(named: table) else { return nil }
         if let cached = cache[key] { return cached?.contains(value) }
+        // The values read leave out empty texts: an empty one is answered from them too,
+        // so the answer does not depend on whether they were read yet.
+        guard !value.isEmpty else { return false }
         return try? store.holdsText(value, in: description, column: column)
     }
 

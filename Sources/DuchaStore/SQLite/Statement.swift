@@ -42,7 +42,7 @@ public final class Statement {
         case .null: code = sqlite3_bind_null(handle, position)
         case .integer(let number): code = sqlite3_bind_int64(handle, position, number)
         case .real(let number): code = sqlite3_bind_double(handle, position, number)
-        case .text(let text): code = sqlite3_bind_text(handle, position, text, -1, ducha_sqlite_transient())
+        case .text(let text): code = bindText(text, at: position)
         case .blob(let bytes):
             code = bytes.withUnsafeBytes { sqlite3_bind_blob(handle, position, $0.baseAddress, Int32($0.count), ducha_sqlite_transient()) }
         }
@@ -56,12 +56,18 @@ public final class Statement {
 
     /// Binds text, or NULL when nil, at `position` (from 1); the fast path for bulk writes.
     public func bind(_ text: String?, at position: Int32) {
-        guard var utf8Text = text else {
+        guard let text else {
             sqlite3_bind_null(handle, position)
             return
         }
-        utf8Text.withUTF8 { bytes in
-            _ = bytes.withMemoryRebound(to: CChar.self) {
+        _ = bindText(text, at: position)
+    }
+
+    /// Binds all of `text`'s bytes, a NUL character included (a C string would end there).
+    private func bindText(_ text: String, at position: Int32) -> Int32 {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) {
                 sqlite3_bind_text(handle, position, $0.baseAddress, Int32($0.count), ducha_sqlite_transient())
             }
         }
