@@ -23,12 +23,13 @@ public enum Compiler {
     /// gets all of them reported at once.
     public static func compile(_ text: String, schema: QuerySchema = .current, context: QueryContext) -> Compilation {
         let tokens = Lexer.tokens(text)
-        let (pipeline, syntaxDiagnostics) = Parser.parse(text, tokens: tokens)
+        let offsets = CharacterOffsets(text)
+        let (pipeline, syntaxDiagnostics) = Parser.parse(text, tokens: tokens, offsets: offsets)
         // A query past the parser's limits is not checked: its tree was cut short.
         if syntaxDiagnostics.contains(where: { $0.id == "too-complex" || $0.id == "too-long" }) {
             return Compilation(tokens: tokens, pipeline: pipeline, query: nil, diagnostics: syntaxDiagnostics)
         }
-        let (query, checkDiagnostics) = Checker.check(pipeline, text: text, schema: schema, context: context)
+        let (query, checkDiagnostics) = Checker.check(pipeline, text: text, offsets: offsets, schema: schema, context: context)
         var diagnostics = syntaxDiagnostics
         for diagnostic in checkDiagnostics where !diagnostics.contains(where: { $0.range.overlaps(diagnostic.range) || $0.range == diagnostic.range }) {
             diagnostics.append(diagnostic)

@@ -9,7 +9,13 @@ public struct Checker {
     /// Checks `pipeline`, parsed from `text`. The query is nil when a diagnostic was reported.
     public static func check(_ pipeline: Pipeline, text: String, schema: QuerySchema = .current,
                              context: QueryContext) -> (query: CheckedQuery?, diagnostics: [Diagnostic]) {
-        var checker = Checker(text: text, schema: schema, context: context)
+        check(pipeline, text: text, offsets: CharacterOffsets(text), schema: schema, context: context)
+    }
+
+    /// `check`, with the text's character offsets the parser already counted.
+    static func check(_ pipeline: Pipeline, text: String, offsets: CharacterOffsets, schema: QuerySchema,
+                      context: QueryContext) -> (query: CheckedQuery?, diagnostics: [Diagnostic]) {
+        var checker = Checker(text: text, offsets: offsets, schema: schema, context: context)
         let query = checker.checkPipeline(pipeline)
         return (checker.diagnostics.isEmpty ? query : nil, checker.diagnostics)
     }
@@ -29,9 +35,9 @@ public struct Checker {
     /// Whether aggregates (`sum(x)`, `count()`) may appear in what is being checked.
     var aggregatesAllowed = false
 
-    private init(text: String, schema: QuerySchema, context: QueryContext) {
+    private init(text: String, offsets: CharacterOffsets, schema: QuerySchema, context: QueryContext) {
         self.text = text
-        self.offsets = CharacterOffsets(text)
+        self.offsets = offsets
         self.schema = schema
         self.context = context
         self.state = BuildState(table: "", select: SQLSelect(columns: [], from: .table(""), alias: ""))

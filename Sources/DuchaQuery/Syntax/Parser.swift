@@ -28,20 +28,21 @@ public struct Parser {
     private var position = 0
     private var diagnostics: [Diagnostic] = []
 
-    private init(_ text: String, tokens: [Token]) {
+    private init(_ text: String, tokens: [Token], offsets: CharacterOffsets) {
         self.text = text
         self.tokens = tokens
-        self.offsets = CharacterOffsets(text)
+        self.offsets = offsets
     }
 
     /// Parses `text` into a pipeline and the problems found in it.
     public static func parse(_ text: String) -> (pipeline: Pipeline, diagnostics: [Diagnostic]) {
-        parse(text, tokens: Lexer.tokens(text))
+        parse(text, tokens: Lexer.tokens(text), offsets: CharacterOffsets(text))
     }
 
-    /// Parses `text`, whose tokens the lexer has already made.
-    public static func parse(_ text: String, tokens: [Token]) -> (pipeline: Pipeline, diagnostics: [Diagnostic]) {
-        var parser = Parser(text, tokens: tokens)
+    /// Parses `text`, whose tokens the lexer has already made and whose character offsets
+    /// are counted (the checker uses the same).
+    static func parse(_ text: String, tokens: [Token], offsets: CharacterOffsets) -> (pipeline: Pipeline, diagnostics: [Diagnostic]) {
+        var parser = Parser(text, tokens: tokens, offsets: offsets)
         let pipeline = parser.parsePipeline()
         return (pipeline, parser.diagnostics)
     }

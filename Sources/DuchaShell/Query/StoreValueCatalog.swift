@@ -22,8 +22,7 @@ final class StoreValueCatalog: ValueCatalog {
     }
 
     func values(in table: String, column: String) -> [String]? {
-        let key = table + "." + column
-        guard StoreValueCatalog.kept.contains(key), let description = SchemaDescription.table(named: table) else { return nil }
+        guard let (key, description) = StoreValueCatalog.kept(table, column) else { return nil }
         if let cached = cache[key] { return cached }
         let values = (try? store.distinctTexts(of: description, column: column, limit: StoreValueCatalog.limit)) ?? nil
         cache[key] = values
@@ -33,13 +32,19 @@ final class StoreValueCatalog: ValueCatalog {
     /// Whether `value` is stored: from the values when they were read, otherwise with one
     /// lookup (a query naming a department need not read every department's name).
     func contains(_ value: String, in table: String, column: String) -> Bool? {
-        let key = table + "." + column
-        guard StoreValueCatalog.kept.contains(key), let description = SchemaDescription.table(named: table) else { return nil }
+        guard let (key, description) = StoreValueCatalog.kept(table, column) else { return nil }
         if let cached = cache[key] { return cached?.contains(value) }
         // The values read leave out empty texts: an empty one is answered from them too,
         // so the answer does not depend on whether they were read yet.
         guard !value.isEmpty else { return false }
         return try? store.holdsText(value, in: description, column: column)
+    }
+
+    /// The cache key and the table of a kept column; nil for a column not kept.
+    private static func kept(_ table: String, _ column: String) -> (key: String, table: TableDescription)? {
+        let key = table + "." + column
+        guard kept.contains(key), let description = SchemaDescription.table(named: table) else { return nil }
+        return (key, description)
     }
 
     /// Forgets what was read, after the data changed.
