@@ -1,11 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// A folder holding only the static C++ library, searched first when the executable is
-// linked, so the Swift runtime's C++ library is linked in rather than loaded at every
-// start. scripts/setup's release build sets it; plain builds leave it out.
-let staticCxxFolder = Context.environment["DUCHA_STATIC_CXX_FOLDER"]
-
 let package = Package(
     name: "ducha",
     // Synchronization's Atomic and Mutex (the interrupt flag, the language's source catalogue) need macOS 15.
@@ -15,15 +10,15 @@ let package = Package(
     ],
     dependencies: [],
     targets: [
-        // System libraries: module maps and inline shims only.
+        // System libraries: module maps and inline shims only. Headers and libraries are
+        // found on the system's own paths (no pkg-config: its -L flags would come before
+        // the folder of static archives that scripts/setup's release build links).
         .systemLibrary(
             name: "CSQLite",
-            pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .systemLibrary(
             name: "CZlib",
-            pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
         // libedit's header only: the library is opened with dlopen when a person first
@@ -46,11 +41,7 @@ let package = Package(
         // Session, commands, rendering, input loop, line editor.
         .target(name: "DuchaShell", dependencies: ["DuchaCore", "DuchaQuery", "DuchaStore", "DuchaInterchange", "DuchaDemo", "CEditline"]),
         // The executable: arguments, wiring, exit codes.
-        .executableTarget(
-            name: "ducha",
-            dependencies: ["DuchaShell"],
-            linkerSettings: staticCxxFolder.map { [.unsafeFlags(["-L", $0])] } ?? []
-        ),
+        .executableTarget(name: "ducha", dependencies: ["DuchaShell"]),
 
         .testTarget(name: "DuchaCoreTests", dependencies: ["DuchaCore"]),
         .testTarget(name: "DuchaQueryTests", dependencies: ["DuchaQuery"]),

@@ -18,10 +18,16 @@ extension Store {
 
     /// Whether a described column holds `text`, compared as a query's `=` compares.
     public func holdsText(_ text: String, in table: TableDescription, column: String) throws -> Bool {
-        guard let described = table.column(column) else { return false }
-        let lookup = SQLStatement("SELECT EXISTS (SELECT 1 FROM \(SQLStatement.quoted(table.name)) WHERE \(SQLStatement.quoted(described.name)) = ?)",
-                                  parameters: [.text(text)])
+        guard let lookup = Store.textLookup(text, in: table, column: column) else { return false }
         return try integer(lookup) == 1
+    }
+
+    /// The statement `holdsText` runs (1 when the column holds the text, else 0); nil for a
+    /// column the table does not have.
+    public static func textLookup(_ text: String, in table: TableDescription, column: String) -> SQLStatement? {
+        guard let described = table.column(column) else { return nil }
+        return SQLStatement("SELECT EXISTS (SELECT 1 FROM \(SQLStatement.quoted(table.name)) WHERE \(SQLStatement.quoted(described.name)) = ?)",
+                            parameters: [.text(text)])
     }
 
     /// The single integer a statement returns (a count), nil for no row or NULL.

@@ -29,4 +29,17 @@ import DuchaStore
         #expect(before == false)
         #expect(catalog.contains("", in: "departments", column: "name") == false)
     }
+
+    /// A query that names something is checked against the stored names first; each kept
+    /// column is indexed, so that check is one index search, not a read of the whole
+    /// table (21,446 operators at scale 20).
+    @Test(arguments: StoreValueCatalog.kept.sorted())
+    func everyKeptColumnIsLookedUpThroughAnIndex(_ key: String) throws {
+        let parts = key.split(separator: ".").map(String.init)
+        let table = try #require(SchemaDescription.table(named: parts[0]))
+        let lookup = try #require(Store.textLookup("周斌飞", in: table, column: parts[1]))
+        let plan = try Store.inMemory().queryPlan(lookup).map { $0.trimmingBlanks() }
+        #expect(plan.contains { $0.hasPrefix("SEARCH \(table.name) USING") && $0.contains("INDEX") }, "\(key): \(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN \(table.name)") }, "\(key): \(plan)")
+    }
 }

@@ -35,7 +35,7 @@ func rows(_ store: Store, _ sql: String) throws -> [[Value]] {
         let store = try Store.inMemory()
         #expect(try store.schemaVersion() == SchemaDescription.version)
         let recorded = try rows(store, "SELECT version, name FROM schema_migrations ORDER BY version")
-        #expect(recorded == [[.integer(1), .text("domain")], [.integer(2), .text("imports")], [.integer(3), .text("orders")]])
+        #expect(recorded == [[.integer(1), .text("domain")], [.integer(2), .text("imports")], [.integer(3), .text("orders")], [.integer(4), .text("name indexes")]])
     }
 
     /// A version-1 database gains the import columns; its steps read as written in +08:00.

@@ -66,7 +66,7 @@ public struct TableDescription: Sendable, Hashable {
 /// create exactly these columns; a contract test keeps the two equal.
 public enum SchemaDescription {
     /// The schema version these descriptions match.
-    public static let version = 3
+    public static let version = 4
 
     /// The table behind an entity (a source of the language).
     public static func table(for entity: Entity) -> TableDescription {

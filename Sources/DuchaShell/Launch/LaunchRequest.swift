@@ -40,7 +40,7 @@ public enum LaunchRequest: Sendable {
         OptionSpec("-c", value: "TEXT", help: "Run TEXT and exit (repeatable; runs in order).", repeatable: true),
         OptionSpec("-f", value: "FILE", help: "Run the script FILE and exit."),
         OptionSpec("--bail", help: "Stop at the first error, with a nonzero exit code."),
-        OptionSpec("--mode", value: "MODE", help: "Output mode: " + OutputMode.allCases.map(\.rawValue).joined(separator: ", ") + "."),
+        OptionSpec("--mode", value: "MODE", help: "Output mode: " + OutputMode.listed + "."),
         OptionSpec("--today", value: "DATE", help: "Fix the date 'today' means (YYYY-MM-DD), for reproducible runs."),
         OptionSpec("--no-init", help: "Do not run the startup file ($XDG_CONFIG_HOME/ducha/init)."),
         OptionSpec("--read-only", help: "Open the database read-only: every change is refused."),
@@ -79,9 +79,9 @@ public enum LaunchRequest: Sendable {
             launch.demo = parsed.flag("--demo")
             launch.checkOnly = parsed.flag("--check")
             if let mode = parsed.value("--mode") {
-                let modes = OutputMode.allCases.map(\.rawValue)
                 guard let chosen = OutputMode(rawValue: mode) else {
-                    throw UsageError("unknown mode '\(mode)'" + Suggestion.phrase(for: mode, among: modes) + "; expected one of " + modes.joined(separator: ", "))
+                    let modes = OutputMode.allCases.map(\.rawValue)
+                    throw UsageError("unknown mode '\(mode)'" + Suggestion.phrase(for: mode, among: modes) + "; expected one of " + OutputMode.listed)
                 }
                 launch.mode = chosen
             }

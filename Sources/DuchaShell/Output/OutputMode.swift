@@ -33,4 +33,12 @@ public enum OutputMode: String, CaseIterable, Sendable {
         case .line: return "one column = value per line"
         }
     }
+
+    /// The modes' names, comma-separated, for help and errors. Built with a loop: the
+    /// command line's option list holds it, and every run reads that list.
+    public static var listed: String {
+        var text = ""
+        for mode in allCases { text += text.isEmpty ? mode.rawValue : ", " + mode.rawValue }
+        return text
+    }
 }

@@ -11,5 +11,5 @@ public struct Migration: Sendable {
 
 extension Migration {
     /// Every migration, oldest first. Append; never edit one that has shipped.
-    public static let all: [Migration] = [.version1, .version2, .version3]
+    public static let all: [Migration] = [.version1, .version2, .version3, .version4]
 }
