@@ -126,8 +126,6 @@ public enum Shell {
                                    output: screen == STDOUT_FILENO ? standardOutput : diagnostics,
                                    complete: { Completer.complete($0, in: session) }) {
             banner(configuration, session: session, on: screen == STDOUT_FILENO ? standardOutput : diagnostics)
-            // Pinyin completion needs ICU's transliterator; build it while the person types.
-            Task.detached(priority: .background) { _ = HanTransliterator.shared }
             var source = editor
             let result = InputLoop.run(&source, in: session, bail: false, promptWidth: primaryPrompt.displayWidth)
             standardOutput.flush()

@@ -214,20 +214,52 @@ func runScript(_ text: String, bail: Bool = false) throws -> (InputLoop.Result, 
         #expect(Completer.complete("export xes \(folder)/.h", in: session).candidates == ["\(folder)/.hidden"])
     }
 
-    /// Chinese names by pinyin initials or full pinyin, where ICU is installed.
+    /// Chinese names by pinyin initials or full pinyin, by any reading of a character
+    /// with several (长 is zhang or chang).
     @Test(arguments: [("cases | where dept = snyj", ["\"市农业局\""]), ("cases | where dept = \"wanyuan", ["\"万源市房管局\""]),
-                      ("operators | where name = zs", ["\"张三\""])])
+                      ("operators | where name = zs", ["\"张三\""]), ("cases | where dept = scj", ["\"市长江办\""]),
+                      ("cases | where dept = shizhang", ["\"市长江办\""]), ("cases | where dept = \"shichangj", ["\"市长江办\""]),
+                      ("cases | where dept = lvh", ["\"绿化局\""])])
     func namesByPinyin(line: String, expected: [String]) throws {
         let session = try storySession()
-        try #require(session.pinyin.isAvailable, "ICU (libicu) is not installed, so pinyin completion is not offered")
         #expect(Completer.complete(line, in: session).candidates == expected)
+    }
+
+    @Test func spellingsFollowEveryReadingAndKeepASCII() {
+        let spellings = PinyinSpellings()
+        // 市 is also read fu in the dictionary, 绿 also lu (绿林).
+        #expect(spellings.of("市农业局") == ["snyj", "fnyj", "shinongyeju", "funongyeju"])
+        #expect(spellings.of("长江") == ["zj", "cj", "zhangjiang", "changjiang"])
+        #expect(spellings.of("绿化局") == ["lhj", "lvhuaju", "luhuaju"])
+        #expect(spellings.of("曾") == ["c", "z", "ceng", "zeng"])
+        #expect(spellings.of("12345热线") == ["12345rx", "12345rexian"])
+        #expect(spellings.of("ABC") == ["abc"])
+        #expect(spellings.of("") == [])
+        // Three readings for 行 and more for others: the spellings stop at 16 readings, the
+        // customary ones first.
+        let many = spellings.of("行行行行行")
+        #expect(many.count == 2 * PinyinSpellings.mostReadings)
+        #expect(many.first == "xxxxx")
+    }
+
+    @Test func readingsComeFromTheTableCustomaryFirst() {
+        #expect(Pinyin.readings(of: "市") == ["shi", "fu"])
+        #expect(Pinyin.readings(of: "长") == ["zhang", "chang"])
+        #expect(Pinyin.readings(of: "差") == ["cha", "chai", "ci"])
+        #expect(Pinyin.readings(of: "万") == ["wan", "mo"])
+        #expect(Pinyin.readings(of: "女") == ["nv"])
+        #expect(Pinyin.readings(of: "\u{3400}").isEmpty == false)
+        #expect(Pinyin.readings(of: "\u{9FFF}").isEmpty)
+        #expect(Pinyin.readings(of: "a").isEmpty)
+        #expect(Pinyin.readings(of: "\u{20000}").isEmpty)
     }
 
     func storySession() throws -> Session {
         let (session, _, _) = try makeSession()
         let store = session.store
         for (table, rows) in [("regions", [["市级", "SJ", "city"], ["万源市", "WY", "county_city"]] as [[Value]]),
-                              ("departments", [["市农业局", 1, nil, "online", 3], ["万源市房管局", 2, nil, "online", 1]]),
+                              ("departments", [["市农业局", 1, nil, "online", 3], ["万源市房管局", 2, nil, "online", 1],
+                                               ["市长江办", 1, nil, "online", 1], ["绿化局", 1, nil, "online", 1]]),
                               ("operators", [["张三", 1, "clerk"], ["李四", 2, "leader"]])] {
             let inserter = try store.inserter(for: table)
             for row in rows {

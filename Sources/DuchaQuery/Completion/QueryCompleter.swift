@@ -220,20 +220,26 @@ public struct QueryCompleter {
 
     // MARK: Matching
 
-    /// The names that start with `word`, or whose other spellings do (pinyin).
+    /// The names that start with `word`, or whose other spellings do (pinyin). Names are
+    /// compared as stored, byte for byte (as SQLite's `=` compares them), which keeps a
+    /// pool of 21,000 operators quick.
     private func filter(_ pool: [String], by word: String) -> [String] {
         let bare = word.hasPrefix("\"") ? String(word.dropFirst()) : word
-        var matches = Set(pool.filter { $0.hasPrefix(word) || (!bare.isEmpty && unquoted($0).hasPrefix(bare)) })
+        // Marks by position: hashing each of thousands of Chinese names into a set costs
+        // more than matching them.
+        var matched = pool.map { $0.utf8.starts(with: word.utf8) || (!bare.isEmpty && unquoted($0).utf8.starts(with: bare.utf8)) }
         if let spellings, !bare.isEmpty, bare.allSatisfy({ $0.isASCII && $0.isLetter }) {
             let typed = bare.lowercased()
-            for name in pool where !matches.contains(name) && !unquoted(name).allSatisfy(\.isASCII) {
-                if spellings(unquoted(name)).contains(where: { $0.hasPrefix(typed) }) { matches.insert(name) }
+            for (index, name) in pool.enumerated() where !matched[index] && !name.utf8.allSatisfy({ $0 < 0x80 }) {
+                matched[index] = spellings(unquoted(name)).contains { $0.utf8.starts(with: typed.utf8) }
             }
         }
-        return matches.sorted()
+        return Set(pool.indices.lazy.filter { matched[$0] }.map { pool[$0] }).sorted()
     }
 
     private func unquoted(_ name: String) -> String {
-        name.hasPrefix("\"") && name.hasSuffix("\"") && name.count >= 2 ? String(name.dropFirst().dropLast()) : name
+        let bytes = name.utf8
+        guard bytes.count >= 2, bytes.first == UInt8(ascii: "\""), bytes.last == UInt8(ascii: "\"") else { return name }
+        return String(Substring(bytes.dropFirst().dropLast()))
     }
 }

@@ -85,8 +85,8 @@ public struct Completer {
            line.count > first.text.count {
             text = String(line[first.text.endIndex...]).drop { $0 == " " || $0 == "\t" }.description
         }
-        let pinyin = session.pinyin
-        let completer = QueryCompleter(values: PreparedValues(base: session.values, pinyin: pinyin),
+        let pinyin = PinyinSpellings()
+        let completer = QueryCompleter(values: session.values,
                                        spellings: { pinyin.of($0) },
                                        commands: offerCommands ? ShellCommand.table.map(\.name) : [])
         let completion = completer.complete(text)
@@ -95,17 +95,5 @@ public struct Completer {
             candidates += DotCommand.all.map { "." + $0.name }.filter { $0.hasPrefix(completion.word) && !completion.word.isEmpty || completion.word.isEmpty }
         }
         return Completion(word: completion.word, candidates: Array(Set(candidates)).sorted())
-    }
-}
-
-/// The stored names, each pool prepared for pinyin matching when first read.
-private struct PreparedValues: ValueCatalog {
-    let base: StoreValueCatalog
-    let pinyin: PinyinSpellings
-
-    func values(in table: String, column: String) -> [String]? {
-        let values = base.values(in: table, column: column)
-        if let values { pinyin.prepare(values, key: table + "." + column) }
-        return values
     }
 }

@@ -43,8 +43,6 @@ public final class Session {
     public var errorFormat = ErrorFormat.text
     /// Stored names for "did you mean" on values and for completion.
     lazy var values = StoreValueCatalog(store: store)
-    /// Pinyin spellings of names, for completion (ICU loaded on first use).
-    lazy var pinyin = PinyinSpellings()
 
     /// Makes a session over an open store.
     public init(store: Store, mode: OutputMode = .table, standardOutput: TextOutput, diagnostics: TextOutput,
