@@ -115,7 +115,8 @@ public final class Store {
         }
         try connection.execute("PRAGMA foreign_keys = ON")
         guard writable else {
-            if found < SchemaDescription.version {
+            // A database that lacks only indexes is read as it is (more slowly).
+            if Migration.lacksContent(from: found) {
                 throw StoreError.cannotOpen(path: path, reason: "its schema (version \(found)) needs an upgrade to version \(SchemaDescription.version); open it once without --read-only")
             }
             return

@@ -235,8 +235,8 @@ func runScript(_ text: String, bail: Bool = false) throws -> (InputLoop.Result, 
         #expect(spellings.of("12345热线") == ["12345rx", "12345rexian"])
         #expect(spellings.of("ABC") == ["abc"])
         #expect(spellings.of("") == [])
-        // Three readings for 行 and more for others: the spellings stop at 16 readings, the
-        // customary ones first.
+        // Two readings for 行 (xing, hang), five of them: 32 readings, of which the first 16,
+        // the customary ones first, are spelled.
         let many = spellings.of("行行行行行")
         #expect(many.count == 2 * PinyinSpellings.mostReadings)
         #expect(many.first == "xxxxx")

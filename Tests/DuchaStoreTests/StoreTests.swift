@@ -220,6 +220,29 @@ func rows(_ store: Store, _ sql: String) throws -> [[Value]] {
         #expect(throws: StoreError.self) { try store.setSetting("a", to: "b") }
     }
 
+    /// Version 4 only adds indexes: a v3 database opens read-only as it is, answers the
+    /// same, and gets the indexes at its next writable open. One that lacks v3's tables
+    /// must still be upgraded first.
+    @Test func aDatabaseLackingOnlyIndexesOpensReadOnly() throws {
+        let folder = ScratchFolder()
+        let path = folder.file("v3.db")
+        let made = try Store.open(path: path)
+        _ = try insertRegion(made, "万源市", code: "WY")
+        try made.connection.execute("""
+            DROP INDEX operators_name; DROP INDEX items_name; DROP INDEX catalog_name;
+            DROP INDEX workflows_name; DROP INDEX workflow_steps_name;
+            DELETE FROM schema_migrations WHERE version = 4; PRAGMA user_version = 3
+            """)
+        let reader = try Store.open(path: path, access: .readOnly)
+        #expect(try reader.schemaVersion() == 3)
+        #expect(try rows(reader, "SELECT name FROM regions") == [[.text("万源市")]])
+        let upgraded = try Store.open(path: path)
+        #expect(try upgraded.schemaVersion() == SchemaDescription.version)
+        #expect(try rows(upgraded, "SELECT count(*) FROM sqlite_schema WHERE name = 'operators_name'") == [[.integer(1)]])
+        try upgraded.connection.execute("PRAGMA user_version = 2")
+        #expect(throws: StoreError.self) { try Store.open(path: path, access: .readOnly) }
+    }
+
     @Test func aMissingFileIsNotCreatedWhenReadOnly() throws {
         let folder = ScratchFolder()
         let path = folder.file("missing.db")

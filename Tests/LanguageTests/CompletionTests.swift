@@ -57,4 +57,19 @@ import Testing
         #expect(completer.complete("departments | select name, tre").candidates == ["trend"])
         #expect(completer.complete("departments | select name, trend(ca").candidates == ["cases", "catalog"])
     }
+
+    /// Chinese and ASCII are matched byte for byte; typed text with a letter of several
+    /// Unicode forms finds a name written in the other form.
+    @Test func namesMatchAcrossUnicodeForms() {
+        struct Names: ValueCatalog {
+            func values(in table: String, column: String) -> [String]? {
+                table == "departments" && column == "name" ? ["Caf\u{E9} 局", "市农业局", "市农机站"] : nil
+            }
+        }
+        let completer = QueryCompleter(values: Names())
+        #expect(completer.complete("departments | where name = \"Cafe\u{301}").candidates == ["\"Caf\u{E9} 局\""])
+        #expect(completer.complete("departments | where name = \"Caf\u{E9}").candidates == ["\"Caf\u{E9} 局\""])
+        #expect(completer.complete("departments | where name = \"市农业").candidates == ["\"市农业局\""])
+        #expect(completer.complete("departments | where name = \"市农").candidates == ["\"市农业局\"", "\"市农机站\""].sorted())
+    }
 }

@@ -220,14 +220,22 @@ public struct QueryCompleter {
 
     // MARK: Matching
 
-    /// The names that start with `word`, or whose other spellings do (pinyin). Names are
-    /// compared as stored, byte for byte (as SQLite's `=` compares them), which keeps a
-    /// pool of 21,000 operators quick.
+    /// The names that start with `word`, or whose other spellings do (pinyin). Typed
+    /// ASCII and Chinese are compared byte for byte (they have one Unicode form, and SQLite's
+    /// `=` compares bytes too), which keeps a pool of 21,000 operators quick; typed text with
+    /// letters that have several forms (é, or é written as e and a mark) is compared as
+    /// Swift compares text.
     private func filter(_ pool: [String], by word: String) -> [String] {
         let bare = word.hasPrefix("\"") ? String(word.dropFirst()) : word
+        let oneForm = word.unicodeScalars.allSatisfy {
+            $0.isASCII || (0x2000...0x206F).contains($0.value) || (0x2E80...0x9FFF).contains($0.value) || (0xFF00...0xFFEF).contains($0.value)
+        }
+        func starts(_ name: String, with prefix: String) -> Bool {
+            oneForm ? name.utf8.starts(with: prefix.utf8) : name.hasPrefix(prefix)
+        }
         // Marks by position: hashing each of thousands of Chinese names into a set costs
         // more than matching them.
-        var matched = pool.map { $0.utf8.starts(with: word.utf8) || (!bare.isEmpty && unquoted($0).utf8.starts(with: bare.utf8)) }
+        var matched = pool.map { starts($0, with: word) || (!bare.isEmpty && starts(unquoted($0), with: bare)) }
         if let spellings, !bare.isEmpty, bare.allSatisfy({ $0.isASCII && $0.isLetter }) {
             let typed = bare.lowercased()
             for (index, name) in pool.enumerated() where !matched[index] && !name.utf8.allSatisfy({ $0 < 0x80 }) {
