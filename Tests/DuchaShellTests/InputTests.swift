@@ -225,21 +225,18 @@ func runScript(_ text: String, bail: Bool = false) throws -> (InputLoop.Result, 
         #expect(Completer.complete(line, in: session).candidates == expected)
     }
 
-    @Test func spellingsFollowEveryReadingAndKeepASCII() {
-        let spellings = PinyinSpellings()
-        // 市 is also read fu in the dictionary, 绿 also lu (绿林).
-        #expect(spellings.of("市农业局") == ["snyj", "fnyj", "shinongyeju", "funongyeju"])
-        #expect(spellings.of("长江") == ["zj", "cj", "zhangjiang", "changjiang"])
-        #expect(spellings.of("绿化局") == ["lhj", "lvhuaju", "luhuaju"])
-        #expect(spellings.of("曾") == ["c", "z", "ceng", "zeng"])
-        #expect(spellings.of("12345热线") == ["12345rx", "12345rexian"])
-        #expect(spellings.of("ABC") == ["abc"])
-        #expect(spellings.of("") == [])
-        // Two readings for 行 (xing, hang), five of them: 32 readings, of which the first 16,
-        // the customary ones first, are spelled.
-        let many = spellings.of("行行行行行")
-        #expect(many.count == 2 * PinyinSpellings.mostReadings)
-        #expect(many.first == "xxxxx")
+    /// Initials, the start of a syllable and whole syllables in any mix, every reading of
+    /// a character with several, ü as v; always from the name's first character.
+    @Test(arguments: [("市农业局", "snyj", true), ("市农业局", "shinongyeju", true), ("市农业局", "shinyj", true),
+                      ("市农业局", "shin", true), ("市农业局", "s", true), ("市农业局", "snyjx", false),
+                      ("市农业局", "nyj", false), ("市农业局", "shinongyejuz", false), ("市农业局", "sh", true),
+                      ("长江", "cj", true), ("长江", "zj", true), ("长江", "changjiang", true), ("长江", "zhangj", true),
+                      ("长江", "chzh", false), ("绿化局", "lvhj", true), ("绿化局", "lhj", true), ("绿化局", "lvhua", true),
+                      ("曾小东", "zxd", true), ("曾小东", "cxd", true), ("万源市（试点）", "wysshid", true),
+                      ("A区税务局", "aqswj", true), ("A区税务局", "qswj", false), ("12345热线", "rx", false),
+                      ("ABC", "abc", true)])
+    func pinyinMatchesAsInputMethodsRead(name: String, typed: String, expected: Bool) {
+        #expect(PinyinMatcher().matches(name, typed: typed) == expected)
     }
 
     @Test func readingsComeFromTheTableCustomaryFirst() {

@@ -10,7 +10,7 @@ import Testing
 @Suite struct CompletionTests {
     @Test func everyPrefixOfTheCorpusCompletes() throws {
         let store = try Fixture.store()
-        let completer = QueryCompleter(values: try Fixture.context(store).values, spellings: nil, commands: ["explain"])
+        let completer = QueryCompleter(values: try Fixture.context(store).values, pinyin: nil, commands: ["explain"])
         let folder = CorpusTests.folder.appendingPathComponent("Corpus")
         var offered = 0
         for name in CorpusTests.names {

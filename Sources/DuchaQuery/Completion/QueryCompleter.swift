@@ -4,7 +4,7 @@ import DuchaCore
 /// stages after `|`, the styles after `chart`, the fields of the rows after
 /// `where`/`select`/`sort`/`by`, the words of an enumerated field after a comparison
 /// with it, and stored names inside strings (or bare after `=`), matched by prefix or,
-/// through `spellings`, by pinyin.
+/// through `pinyin`, by what is typed in Latin letters.
 public struct QueryCompleter {
     /// What to complete and with what.
     public struct Completion: Equatable, Sendable {
@@ -24,17 +24,18 @@ public struct QueryCompleter {
     public var schema: QuerySchema = .current
     /// Stored values, for names inside strings.
     public var values: (any ValueCatalog)?
-    /// Other spellings a typed word may match a name by (pinyin initials, full pinyin).
-    public var spellings: ((String) -> [String])?
+    /// Whether a word typed in lower-case Latin letters names a stored name (by its pinyin);
+    /// asked of names that do not start with the word itself.
+    public var pinyin: ((_ name: String, _ typed: String) -> Bool)?
     /// Words that may also start an entry (commands such as `explain`).
     public var commands: [String] = []
 
     /// Makes a completer.
     public init(schema: QuerySchema = .current, values: (any ValueCatalog)? = nil,
-                spellings: ((String) -> [String])? = nil, commands: [String] = []) {
+                pinyin: ((_ name: String, _ typed: String) -> Bool)? = nil, commands: [String] = []) {
         self.schema = schema
         self.values = values
-        self.spellings = spellings
+        self.pinyin = pinyin
         self.commands = commands
     }
 
@@ -220,7 +221,7 @@ public struct QueryCompleter {
 
     // MARK: Matching
 
-    /// The names that start with `word`, or whose other spellings do (pinyin). Typed
+    /// The names that start with `word`, or that `pinyin` says it names. Typed
     /// ASCII and Chinese are compared byte for byte (they have one Unicode form, and SQLite's
     /// `=` compares bytes too), which keeps a pool of 21,000 operators quick; typed text with
     /// letters that have several forms (é, or é written as e and a mark) is compared as
@@ -236,10 +237,10 @@ public struct QueryCompleter {
         // Marks by position: hashing each of thousands of Chinese names into a set costs
         // more than matching them.
         var matched = pool.map { starts($0, with: word) || (!bare.isEmpty && starts(unquoted($0), with: bare)) }
-        if let spellings, !bare.isEmpty, bare.allSatisfy({ $0.isASCII && $0.isLetter }) {
+        if let pinyin, !bare.isEmpty, bare.allSatisfy({ $0.isASCII && $0.isLetter }) {
             let typed = bare.lowercased()
             for (index, name) in pool.enumerated() where !matched[index] && !name.utf8.allSatisfy({ $0 < 0x80 }) {
-                matched[index] = spellings(unquoted(name)).contains { $0.utf8.starts(with: typed.utf8) }
+                matched[index] = pinyin(unquoted(name), typed)
             }
         }
         return Set(pool.indices.lazy.filter { matched[$0] }.map { pool[$0] }).sorted()

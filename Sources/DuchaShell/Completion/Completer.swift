@@ -85,9 +85,9 @@ public struct Completer {
            line.count > first.text.count {
             text = String(line[first.text.endIndex...]).drop { $0 == " " || $0 == "\t" }.description
         }
-        let pinyin = PinyinSpellings()
+        let pinyin = PinyinMatcher()
         let completer = QueryCompleter(values: session.values,
-                                       spellings: { pinyin.of($0) },
+                                       pinyin: { pinyin.matches($0, typed: $1) },
                                        commands: offerCommands ? ShellCommand.table.map(\.name) : [])
         let completion = completer.complete(text)
         var candidates = completion.candidates
