@@ -4,11 +4,6 @@ extension Store {
     /// The setting an import sets when it keeps times with an offset other than Beijing's.
     public static let writtenOffsetsSetting = "written_offsets"
 
-    /// Whether some step times are kept with an offset other than Beijing's.
-    public func writtenOffsetsVary() throws -> Bool {
-        try setting(Store.writtenOffsetsSetting) == "vary"
-    }
-
     /// Runs one import as one unit: `body` writes through the `ImportWriter` inside a
     /// single transaction, so the import lands whole or not at all (also when the process
     /// is killed halfway: SQLite's journal rolls the unfinished transaction back). A dry

@@ -92,6 +92,23 @@ func runScript(_ text: String, bail: Bool = false) throws -> (InputLoop.Result, 
             """)
     }
 
+    /// What a query means depends on two settings, read for each query: the story date
+    /// (`today`) and whether imported times carry their own offsets (then calendar
+    /// questions read each time's offset).
+    @Test func theQueryContextFollowsTheStoredSettings() throws {
+        let (session, _, _) = try makeSession()
+        #expect(session.queryContext.today == CivilDate("2016-06-30"))
+        #expect(session.queryContext.writtenOffsetsVary == false)
+        try session.store.setSetting("story_date", to: "2016-05-20")
+        try session.store.setSetting(Store.writtenOffsetsSetting, to: "vary")
+        let context = session.queryContext
+        #expect(context.today == CivilDate("2016-05-20"))
+        #expect(ChinaTime.local(context.now).date == CivilDate("2016-05-20"))
+        #expect(context.writtenOffsetsVary)
+        session.todayOverride = CivilDate("2016-01-04")
+        #expect(session.queryContext.today == CivilDate("2016-01-04"))
+    }
+
     @Test func bailStopsAtTheFirstError() throws {
         let (result, output, errors) = try runScript(".mode csv\n.nope\n.sql SELECT 1 AS n\n", bail: true)
         #expect(result.status == .inputError)

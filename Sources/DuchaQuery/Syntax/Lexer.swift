@@ -14,6 +14,8 @@ public enum Lexer {
     /// (a test compares the two on random text).
     static func tokens(_ text: String, readingASCIIBytes bytes: Bool, limit: Int = .max) -> [Token] {
         var tokens: [Token] = []
+        // An entry is a few dozen tokens: room for them at once, not growth by doubling.
+        tokens.reserveCapacity(Swift.min(limit, 32))
         var index = text.startIndex
         while tokens.count < limit {
             let triviaStart = index

@@ -58,24 +58,31 @@ public final class Session {
     }
 
     /// Today for relative dates: `.today`/`--today`, else the database's story date, else the clock.
-    public var today: CivilDate {
-        if let todayOverride { return todayOverride }
-        if let story = (try? store.setting("story_date")).flatMap({ $0 }).flatMap(CivilDate.init) { return story }
-        return clock.today
+    public var today: CivilDate { today(story: (try? store.setting("story_date")) ?? nil) }
+
+    private func today(story: String?) -> CivilDate {
+        todayOverride ?? story.flatMap(CivilDate.init) ?? clock.today
     }
 
     /// What `now` means: the clock's moment, or the clock's time of day on the date
     /// `today` was set to, so that `now` and `today` agree.
-    public var now: Instant {
+    public var now: Instant { now(today: today) }
+
+    private func now(today: CivilDate) -> Instant {
         let moment = clock.now
         let local = ChinaTime.local(moment)
         guard today != local.date else { return moment }
         return ChinaTime.instant(today, hour: local.hour, minute: local.minute, second: local.second)
     }
 
-    /// What queries are checked against: today, now and the stored names.
+    /// What queries are checked against: today, now and the stored names. This runs for
+    /// every query, so each setting it needs is read once.
     var queryContext: QueryContext {
-        QueryContext(today: today, now: now, values: values, writtenOffsetsVary: (try? store.writtenOffsetsVary()) ?? true)
+        let today = self.today
+        // Unreadable: assume they vary (the exact, slower comparisons).
+        let offsetsVary: Bool
+        do { offsetsVary = try store.setting(Store.writtenOffsetsSetting) == "vary" } catch { offsetsVary = true }
+        return QueryContext(today: today, now: now(today: today), values: values, writtenOffsetsVary: offsetsVary)
     }
 
     /// Where `today` comes from, for `.today` without an argument.
