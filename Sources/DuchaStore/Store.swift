@@ -23,8 +23,6 @@ public final class Store {
     /// with `calendar import`. SQL's `workdays(a, b)` counts with it.
     public var calendar: WorkdayCalendar { calendarHolder.calendar }
     private let calendarHolder = CalendarHolder()
-    /// The statement `setting(_:)` reads with, kept between calls (and reset after each).
-    private var settingRead: Statement?
 
     private init(connection: Connection, path: String) {
         self.connection = connection
@@ -180,12 +178,11 @@ public final class Store {
 
     /// The setting stored under `key`, if any.
     public func setting(_ key: String) throws -> String? {
-        // Prepared once: every query asks for the story date and the offsets setting.
-        let statement = try settingRead ?? connection.prepare("SELECT value FROM settings WHERE key = ?")
-        settingRead = statement
-        defer { statement.reset() }
-        try statement.bind(.text(key), at: 1)
-        return try statement.step() ? statement.text(at: 0) : nil
+        // A kept statement: every query asks for the story date and the offsets setting.
+        try connection.withCachedStatement("SELECT value FROM settings WHERE key = ?") { statement in
+            try statement.bind(.text(key), at: 1)
+            return try statement.step() ? statement.text(at: 0) : nil
+        }
     }
 
     /// Stores `value` under `key`, replacing any earlier value.

@@ -253,7 +253,19 @@ func runScript(_ text: String, bail: Bool = false) throws -> (InputLoop.Result, 
                       ("A区税务局", "aqswj", true), ("A区税务局", "qswj", false), ("12345热线", "rx", false),
                       ("ABC", "abc", true)])
     func pinyinMatchesAsInputMethodsRead(name: String, typed: String, expected: Bool) {
-        #expect(PinyinMatcher().matches(name, typed: typed) == expected)
+        #expect(PinyinMatcher(typed: typed).matches(name) == expected)
+    }
+
+    /// Empty words and names, and a name of 100,000 characters of two readings each: the
+    /// matcher keeps at most one position per typed letter, so it never branches out.
+    @Test func pinyinMatchingOfEmptyAndHugeNames() {
+        #expect(!PinyinMatcher(typed: "").matches("市农业局"))
+        #expect(!PinyinMatcher(typed: "s").matches(""))
+        #expect(!PinyinMatcher(typed: "s").matches("（）·"))
+        let huge = String(repeating: "行", count: 100_000)
+        #expect(PinyinMatcher(typed: "xhxinghangxh").matches(huge))
+        #expect(!PinyinMatcher(typed: "xhxinghangq").matches(huge))
+        #expect(!PinyinMatcher(typed: String(repeating: "x", count: 1000) + "q").matches(huge))
     }
 
     @Test func readingsComeFromTheTableCustomaryFirst() {

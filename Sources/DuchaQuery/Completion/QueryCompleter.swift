@@ -24,15 +24,15 @@ public struct QueryCompleter {
     public var schema: QuerySchema = .current
     /// Stored values, for names inside strings.
     public var values: (any ValueCatalog)?
-    /// Whether a word typed in lower-case Latin letters names a stored name (by its pinyin);
-    /// asked of names that do not start with the word itself.
-    public var pinyin: ((_ name: String, _ typed: String) -> Bool)?
+    /// For a word typed in lower-case Latin letters, whether it names a stored name (by its
+    /// pinyin): made once per word, then asked of each name that does not start with it.
+    public var pinyin: ((_ typed: String) -> (_ name: String) -> Bool)?
     /// Words that may also start an entry (commands such as `explain`).
     public var commands: [String] = []
 
     /// Makes a completer.
     public init(schema: QuerySchema = .current, values: (any ValueCatalog)? = nil,
-                pinyin: ((_ name: String, _ typed: String) -> Bool)? = nil, commands: [String] = []) {
+                pinyin: ((_ typed: String) -> (_ name: String) -> Bool)? = nil, commands: [String] = []) {
         self.schema = schema
         self.values = values
         self.pinyin = pinyin
@@ -238,9 +238,9 @@ public struct QueryCompleter {
         // more than matching them.
         var matched = pool.map { starts($0, with: word) || (!bare.isEmpty && starts(unquoted($0), with: bare)) }
         if let pinyin, !bare.isEmpty, bare.allSatisfy({ $0.isASCII && $0.isLetter }) {
-            let typed = bare.lowercased()
+            let names = pinyin(bare.lowercased())
             for (index, name) in pool.enumerated() where !matched[index] && !name.utf8.allSatisfy({ $0 < 0x80 }) {
-                matched[index] = pinyin(unquoted(name), typed)
+                matched[index] = names(unquoted(name))
             }
         }
         return Set(pool.indices.lazy.filter { matched[$0] }.map { pool[$0] }).sorted()

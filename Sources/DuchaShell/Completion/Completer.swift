@@ -85,9 +85,8 @@ public struct Completer {
            line.count > first.text.count {
             text = String(line[first.text.endIndex...]).drop { $0 == " " || $0 == "\t" }.description
         }
-        let pinyin = PinyinMatcher()
         let completer = QueryCompleter(values: session.values,
-                                       pinyin: { pinyin.matches($0, typed: $1) },
+                                       pinyin: { PinyinMatcher(typed: $0).matches },
                                        commands: offerCommands ? ShellCommand.table.map(\.name) : [])
         let completion = completer.complete(text)
         var candidates = completion.candidates

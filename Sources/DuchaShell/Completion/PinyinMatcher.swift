@@ -5,9 +5,16 @@
 /// zhangjiang), tones left out and ü typed v. Letters and digits written in ASCII in a name
 /// stand for themselves; other marks (spaces, brackets) are passed over.
 struct PinyinMatcher {
-    /// Whether `typed` (lower-case ASCII letters) starts the pinyin of `name`.
-    func matches(_ name: String, typed: String) -> Bool {
-        let letters = Array(typed.utf8)
+    /// The typed word's letters, read once for all the names it is matched against.
+    private let letters: [UInt8]
+
+    /// A matcher for `typed`: lower-case ASCII letters.
+    init(typed: String) {
+        letters = Array(typed.utf8)
+    }
+
+    /// Whether the typed word starts the pinyin of `name` (never for an empty word).
+    func matches(_ name: String) -> Bool {
         guard !letters.isEmpty else { return false }
         // How many typed letters the characters read so far can account for, each having
         // taken at least one; most names fall out at their first character.

@@ -30,12 +30,6 @@ struct StatementCache {
         if kept.count > capacity { kept.removeLast() }
     }
 
-    /// Lets every kept statement go (before the connection closes, or when the schema is
-    /// replaced wholesale).
-    mutating func removeAll() {
-        kept.removeAll()
-    }
-
     /// The number of statements kept.
     var count: Int { kept.count }
 }
